@@ -1,0 +1,37 @@
+package com.webinar.billing.app.account;
+
+import com.webinar.billing.app.identity.Caller;
+import com.webinar.billing.core.Entitlements;
+import com.webinar.billing.core.Grant;
+import com.webinar.billing.model.PurchaseRepository;
+import com.webinar.billing.model.SubAccountEntity;
+import com.webinar.billing.model.SubAccountRepository;
+import com.webinar.billing.model.UserEntity.Role;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/** R10: what the add-ons grant right now; a sub-account user sees its own sub-account's allowances. */
+@ApplicationScoped
+public class EntitlementsQuery {
+
+    @Inject
+    PurchaseRepository purchases;
+
+    @Inject
+    SubAccountRepository subAccounts;
+
+    public Entitlements of(Caller caller) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            if (caller.role() == Role.SUB_ACCOUNT_USER) {
+                SubAccountEntity subAccount = subAccounts.findById(caller.subAccountId());
+                return Entitlements.ofSubAccount(subAccount.storageGb, subAccount.recordingHours);
+            }
+            List<Grant> grants = purchases.granting(caller.accountId()).stream()
+                    .map(p -> new Grant(p.addOn, p.quantity, p.status))
+                    .toList();
+            return Entitlements.ofAccount(grants, (int) subAccounts.countOfAccount(caller.accountId()));
+        });
+    }
+}

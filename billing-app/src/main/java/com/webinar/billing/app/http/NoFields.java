@@ -1,0 +1,4 @@
+package com.webinar.billing.app.http;
+
+/** The body of a function that takes none: {@code {}}; any field is refused. */
+public record NoFields() {}

@@ -1,0 +1,127 @@
+package com.webinar.billing.app.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.webinar.billing.core.BillingError;
+import com.webinar.billing.core.BillingException;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns every failure of a function into {@code application/problem+json} with the status of its code: Funqy
+ * itself answers 500 for any exception. Never a stack trace in the answer.
+ */
+@ApplicationScoped
+public class ProblemResponses {
+    private static final Logger LOG = Logger.getLogger(ProblemResponses.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    void install(@Observes Router router) {
+        router.route().failureHandler(this::answer);
+    }
+
+    void answer(RoutingContext context) {
+        if (context.response().ended()) {
+            return;
+        }
+        Map<String, Object> problem = problemFor(context.failure(), context.statusCode());
+        try {
+            context.response()
+                    .setStatusCode((Integer) problem.get("status"))
+                    .putHeader("Content-Type", "application/problem+json")
+                    .end(JSON.writeValueAsString(problem));
+        } catch (Exception e) {
+            context.response().setStatusCode(500).end();
+        }
+    }
+
+    static Map<String, Object> problemFor(Throwable failure, int status) {
+        if (failure == null) {
+            return switch (status) {
+                case 400 -> problem(BillingError.INVALID_REQUEST, "the body is not valid JSON", Map.of());
+                case 404 -> problem(BillingError.NOT_FOUND, "there is no such function", Map.of());
+                case 401 -> problem(BillingError.UNAUTHENTICATED, "a valid bearer token is required", Map.of());
+                case 405 ->
+                    withStatus(problem(BillingError.INVALID_REQUEST, "functions are called with POST", Map.of()), 405);
+                default -> internal();
+            };
+        }
+        BillingException refusal = find(failure, BillingException.class);
+        if (refusal != null) {
+            return problem(refusal.error(), refusal.detail(), refusal.extra());
+        }
+        if (isDatabaseUnavailable(failure)) {
+            LOG.warnf("database unavailable: %s", failure.toString());
+            return problem(BillingError.UNAVAILABLE, "the service is briefly unavailable; retry", Map.of());
+        }
+        LOG.error("function failed", failure);
+        return internal();
+    }
+
+    /** Connection, resource and concurrency failures are the caller's to retry, not bugs. */
+    static boolean isDatabaseUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("08")
+                        || state.startsWith("53")
+                        || state.startsWith("57P")
+                        || state.equals("40001")
+                        || state.equals("40P01")
+                        || state.equals("55P03")) {
+                    return true;
+                }
+            }
+            if (t instanceof java.sql.SQLTransientException
+                    || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")
+                    || t.getClass().getName().equals("org.hibernate.exception.LockAcquisitionException")
+                    || (t.getMessage() != null && t.getMessage().contains("Acquisition timeout"))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, Object> problem(BillingError error, String detail, Map<String, Object> extra) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "urn:addon-billing:problem:" + error.code());
+        body.put("title", error.title());
+        body.put("status", error.status());
+        body.put("detail", detail);
+        body.put("code", error.code());
+        extra.forEach(body::putIfAbsent);
+        return body;
+    }
+
+    private static Map<String, Object> withStatus(Map<String, Object> problem, int status) {
+        problem.put("status", status);
+        return problem;
+    }
+
+    private static Map<String, Object> internal() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "urn:addon-billing:problem:internal_error");
+        body.put("title", "Internal error");
+        body.put("status", 500);
+        body.put("detail", "an unexpected error occurred and was logged");
+        body.put("code", "internal_error");
+        return body;
+    }
+}

@@ -1,0 +1,25 @@
+package com.webinar.billing.app.http;
+
+import com.webinar.billing.core.BillingError;
+import com.webinar.billing.core.BillingException;
+
+/** Presence checks on request fields, refused as {@code 400 invalid_request}. */
+public final class Require {
+    private Require() {}
+
+    public static <T> T present(T value, String field) {
+        if (value == null || (value instanceof String s && s.isBlank())) {
+            throw new BillingException(BillingError.INVALID_REQUEST, "'" + field + "' is required");
+        }
+        return value;
+    }
+
+    public static String text(String value, String field, int maxLength) {
+        present(value, field);
+        if (value.length() > maxLength) {
+            throw new BillingException(
+                    BillingError.INVALID_REQUEST, "'" + field + "' is longer than " + maxLength + " characters");
+        }
+        return value;
+    }
+}

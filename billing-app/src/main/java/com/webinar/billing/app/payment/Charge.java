@@ -1,0 +1,11 @@
+package com.webinar.billing.app.payment;
+
+import com.webinar.billing.core.Money;
+import java.util.Map;
+
+/**
+ * One charge of the account owner's saved payment method. {@code paymentKey} names the invoice and is the
+ * provider's idempotency key: asking twice with the same key charges once.
+ */
+public record Charge(
+        String paymentKey, String accountId, String payerUserId, Money amount, Map<String, String> metadata) {}

@@ -1,0 +1,35 @@
+package com.webinar.billing.app.payment;
+
+import io.quarkus.arc.DefaultBean;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The provider of local mode and tests: accepts every charge, except for payers whose user id ends in
+ * {@code -declined}. Like a real provider it answers a repeated payment key with the first result.
+ */
+@DefaultBean
+@ApplicationScoped
+public class LocalPaymentProvider implements PaymentProvider {
+    private final Map<String, ChargeResult> resultsByKey = new ConcurrentHashMap<>();
+    private final List<Charge> taken = new CopyOnWriteArrayList<>();
+
+    @Override
+    public ChargeResult charge(Charge charge) {
+        return resultsByKey.computeIfAbsent(charge.paymentKey(), key -> {
+            taken.add(charge);
+            String reference = "local_" + key;
+            return charge.payerUserId().endsWith("-declined")
+                    ? new ChargeResult.Refused(reference, "card_declined")
+                    : new ChargeResult.Paid(reference);
+        });
+    }
+
+    /** Distinct charges taken so far: what would appear on the owner's card statement. */
+    public List<Charge> charges() {
+        return List.copyOf(taken);
+    }
+}

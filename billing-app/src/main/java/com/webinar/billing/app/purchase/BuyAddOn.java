@@ -1,0 +1,225 @@
+package com.webinar.billing.app.purchase;
+
+import com.webinar.billing.app.account.Accounts;
+import com.webinar.billing.app.http.Require;
+import com.webinar.billing.app.identity.Caller;
+import com.webinar.billing.app.payment.Charge;
+import com.webinar.billing.app.payment.ChargeResult;
+import com.webinar.billing.app.payment.PaymentProvider;
+import com.webinar.billing.core.AddOn;
+import com.webinar.billing.core.BillingError;
+import com.webinar.billing.core.BillingException;
+import com.webinar.billing.core.Money;
+import com.webinar.billing.core.PurchaseEligibility;
+import com.webinar.billing.core.PurchaseStatus;
+import com.webinar.billing.core.QuoteValidity;
+import com.webinar.billing.model.AccountEntity;
+import com.webinar.billing.model.InvoiceEntity;
+import com.webinar.billing.model.InvoiceLineEntity;
+import com.webinar.billing.model.LedgerRepository;
+import com.webinar.billing.model.PaymentEventEntity;
+import com.webinar.billing.model.PaymentEventEntity.Outcome;
+import com.webinar.billing.model.PurchaseEntity;
+import com.webinar.billing.model.PurchaseRepository;
+import com.webinar.billing.model.QuoteEntity;
+import com.webinar.billing.model.QuoteRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * R4, R5: a purchase charges exactly the quoted {@code chargeNow}, once per idempotency key. The purchase and
+ * its invoice are committed before the provider is asked, and the answer is recorded after, so a crash in
+ * between leaves a {@code PENDING_PAYMENT} purchase that a retry (same key) or the webhook settles. The
+ * provider sees the invoice's payment key every time, so no retry charges twice.
+ */
+@ApplicationScoped
+public class BuyAddOn {
+    private static final Logger LOG = Logger.getLogger(BuyAddOn.class);
+
+    public record Request(UUID quoteId, String idempotencyKey) {}
+
+    public record Answer(
+            UUID purchaseId,
+            AddOn addOn,
+            int quantity,
+            PurchaseStatus status,
+            String amountCharged,
+            String currency,
+            LocalDate activeFrom,
+            LocalDate renewsOn) {}
+
+    private record Attempt(UUID purchaseId, InvoiceEntity invoice, PurchaseStatus status) {}
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    QuoteRepository quotes;
+
+    @Inject
+    PurchaseRepository purchases;
+
+    @Inject
+    LedgerRepository ledger;
+
+    @Inject
+    PaymentProvider provider;
+
+    @Inject
+    Clock clock;
+
+    public Answer buy(Caller caller, Request request) {
+        caller.requireOwner();
+        UUID quoteId = Require.present(request.quoteId(), "quoteId");
+        String key = Require.text(request.idempotencyKey(), "idempotencyKey", 200);
+        Attempt attempt = QuarkusTransaction.requiringNew().call(() -> open(caller, quoteId, key));
+        if (attempt.status() == PurchaseStatus.PENDING_PAYMENT) {
+            ChargeResult result = charge(caller, attempt);
+            QuarkusTransaction.requiringNew().run(() -> settle(caller, attempt, result));
+        }
+        return QuarkusTransaction.requiringNew().call(() -> answerOf(caller, attempt.purchaseId()));
+    }
+
+    private Attempt open(Caller caller, UUID quoteId, String key) {
+        AccountEntity account = accounts.lock(caller);
+        PurchaseEntity earlier = purchases.byIdempotencyKey(account.id, key).orElse(null);
+        if (earlier != null) {
+            if (!earlier.quoteId.equals(quoteId)) {
+                throw new BillingException(
+                        BillingError.IDEMPOTENCY_KEY_REUSED, "this idempotency key was used with another quote");
+            }
+            return new Attempt(earlier.id, invoiceOf(earlier.id), earlier.status);
+        }
+        QuoteEntity quote = quotes.findByIdOptional(quoteId)
+                .filter(q -> q.accountId.equals(account.id))
+                .orElseThrow(() -> new BillingException(BillingError.NOT_FOUND, "no such quote"));
+        PurchaseEligibility.requirePaidPlan(account.plan);
+        Instant now = clock.instant();
+        QuoteValidity.requireUsable(
+                quote.expiresAt,
+                purchases.byQuote(quoteId).isPresent(),
+                quote.cycleStart,
+                accounts.currentCycle(account).start(),
+                now);
+
+        PurchaseEntity purchase = new PurchaseEntity();
+        purchase.id = UUID.randomUUID();
+        purchase.accountId = account.id;
+        purchase.quoteId = quote.id;
+        purchase.idempotencyKey = key;
+        purchase.addOn = quote.addOn;
+        purchase.quantity = quote.quantity;
+        purchase.status = quote.chargeNowMinor == 0 ? PurchaseStatus.ACTIVE : PurchaseStatus.PENDING_PAYMENT;
+        purchase.purchasedAt = now;
+        purchase.activeFrom = accounts.today(account);
+        purchase.updatedAt = now;
+        purchases.persist(purchase);
+        purchases.flush();
+
+        InvoiceEntity invoice = new InvoiceEntity();
+        invoice.id = UUID.randomUUID();
+        invoice.accountId = account.id;
+        invoice.kind = InvoiceEntity.Kind.PURCHASE;
+        invoice.cycleStart = quote.cycleStart;
+        invoice.currency = quote.currency;
+        invoice.totalMinor = quote.chargeNowMinor;
+        invoice.issuedAt = now;
+        invoice.paymentKey = "purchase-" + purchase.id;
+        InvoiceLineEntity line = new InvoiceLineEntity();
+        line.key = new InvoiceLineEntity.Key(invoice.id, 1);
+        line.purchaseId = purchase.id;
+        line.addOn = quote.addOn;
+        line.quantity = quote.quantity;
+        line.unitPriceMinor = quote.unitPriceMinor;
+        line.amountMinor = quote.chargeNowMinor;
+        ledger.append(invoice, List.of(line));
+        return new Attempt(purchase.id, invoice, purchase.status);
+    }
+
+    private ChargeResult charge(Caller caller, Attempt attempt) {
+        InvoiceEntity invoice = attempt.invoice();
+        Charge charge = new Charge(
+                invoice.paymentKey,
+                invoice.accountId,
+                caller.userId(),
+                Money.of(invoice.totalMinor, invoice.currency),
+                Map.of(
+                        "invoiceId",
+                        invoice.id.toString(),
+                        "purchaseId",
+                        attempt.purchaseId().toString()));
+        try {
+            return provider.charge(charge);
+        } catch (RuntimeException e) {
+            LOG.warnf("no answer from the payment provider for %s: %s", invoice.paymentKey, e.toString());
+            return new ChargeResult.Pending(null, "no answer from the payment provider");
+        }
+    }
+
+    private void settle(Caller caller, Attempt attempt, ChargeResult result) {
+        accounts.lock(caller);
+        PurchaseEntity purchase = purchases.findById(attempt.purchaseId());
+        if (purchase.status != PurchaseStatus.PENDING_PAYMENT) {
+            return; // the webhook got there first
+        }
+        Instant now = clock.instant();
+        switch (result) {
+            case ChargeResult.Paid paid -> {
+                purchase.status = PurchaseStatus.ACTIVE;
+                record(attempt.invoice(), Outcome.SUCCEEDED, paid.reference(), now);
+            }
+            case ChargeResult.Refused refused -> {
+                purchase.status = PurchaseStatus.FAILED;
+                record(attempt.invoice(), Outcome.FAILED, refused.reference(), now);
+            }
+            case ChargeResult.Pending pending -> {
+                if (pending.reference() != null) {
+                    record(attempt.invoice(), Outcome.PENDING, pending.reference(), now);
+                }
+            }
+        }
+        purchase.updatedAt = now;
+    }
+
+    private void record(InvoiceEntity invoice, Outcome outcome, String reference, Instant now) {
+        PaymentEventEntity event = new PaymentEventEntity();
+        event.invoiceId = invoice.id;
+        event.outcome = outcome;
+        event.amountMinor = invoice.totalMinor;
+        event.providerReference = reference;
+        event.recordedAt = now;
+        ledger.append(event);
+    }
+
+    private InvoiceEntity invoiceOf(UUID purchaseId) {
+        return ledger.byPaymentKey("purchase-" + purchaseId).orElseThrow();
+    }
+
+    private Answer answerOf(Caller caller, UUID purchaseId) {
+        PurchaseEntity purchase = purchases.findById(purchaseId);
+        InvoiceEntity invoice = invoiceOf(purchaseId);
+        AccountEntity account = accounts.of(caller);
+        boolean renews = purchase.addOn.isRecurring()
+                && (purchase.status == PurchaseStatus.ACTIVE
+                        || purchase.status == PurchaseStatus.PENDING_PAYMENT
+                        || purchase.status == PurchaseStatus.PAST_DUE);
+        long charged = purchase.status == PurchaseStatus.FAILED ? 0 : invoice.totalMinor;
+        return new Answer(
+                purchase.id,
+                purchase.addOn,
+                purchase.quantity,
+                purchase.status,
+                Money.of(charged, invoice.currency).toDecimalString(),
+                invoice.currency,
+                purchase.status == PurchaseStatus.FAILED ? null : purchase.activeFrom,
+                renews ? accounts.currentCycle(account).end() : null);
+    }
+}

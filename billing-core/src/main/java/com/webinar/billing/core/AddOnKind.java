@@ -1,0 +1,6 @@
+package com.webinar.billing.core;
+
+public enum AddOnKind {
+    RECURRING,
+    ONE_TIME
+}

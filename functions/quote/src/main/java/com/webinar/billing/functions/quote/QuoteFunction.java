@@ -1,0 +1,21 @@
+package com.webinar.billing.functions.quote;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.webinar.billing.app.http.JsonBodies;
+import com.webinar.billing.app.identity.Callers;
+import com.webinar.billing.app.purchase.QuoteAddOn;
+import io.quarkus.funqy.Funq;
+import jakarta.inject.Inject;
+
+public class QuoteFunction {
+    @Inject
+    Callers callers;
+
+    @Inject
+    QuoteAddOn quotes;
+
+    @Funq("quote")
+    public QuoteAddOn.Answer quote(JsonNode body) {
+        return quotes.quote(callers.current(), JsonBodies.read(body, QuoteAddOn.Request.class));
+    }
+}

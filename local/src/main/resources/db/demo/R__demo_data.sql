@@ -1,0 +1,38 @@
+-- Local mode only (SPEC §6): a paid monthly EUR account with an owner, a member and a sub-account user
+-- (in a seat of a 2-seat SUB_ACCOUNTS purchase), a free-trial account, and an account whose card is declined.
+-- Cycles are placed around today so that the demo quotes a prorated price whenever it is run.
+insert into account (id, plan, billing_period, cycle_start, currency, time_zone, cycle_turns_at, created_at, updated_at)
+values ('acme', 'LIVE', 'MONTHLY', current_date - 12, 'EUR', 'Europe/Paris',
+        ((current_date + 18)::timestamp at time zone 'Europe/Paris'), now(), now()),
+       ('trial', 'FREE_TRIAL', 'MONTHLY', current_date - 3, 'EUR', 'Europe/Paris',
+        ((current_date + 27)::timestamp at time zone 'Europe/Paris'), now(), now()),
+       ('globex', 'ENTERPRISE', 'ANNUAL', current_date - 100, 'USD', 'America/New_York',
+        ((current_date + 265)::timestamp at time zone 'America/New_York'), now(), now());
+
+insert into quote (id, account_id, add_on, quantity, currency, unit_price_minor, cycle_price_minor, charge_now_minor,
+                   cycle_start, cycle_end, cycle_days, days_remaining, created_at, expires_at)
+values ('00000000-0000-4000-8000-000000000001', 'acme', 'SUB_ACCOUNTS', 2, 'EUR', 3000, 6000, 6000,
+        current_date - 12, current_date + 18, 30, 30, now() - interval '12 days', now() - interval '12 days' + interval '15 minutes');
+
+insert into purchase (id, account_id, quote_id, idempotency_key, add_on, quantity, status, purchased_at, active_from, updated_at)
+values ('00000000-0000-4000-8000-0000000000a1', 'acme', '00000000-0000-4000-8000-000000000001', 'demo-seed',
+        'SUB_ACCOUNTS', 2, 'ACTIVE', now() - interval '12 days', current_date - 12, now());
+
+insert into invoice (id, account_id, kind, cycle_start, currency, total_minor, issued_at, payment_key)
+values ('00000000-0000-4000-8000-0000000000b1', 'acme', 'PURCHASE', current_date - 12, 'EUR', 6000,
+        now() - interval '12 days', 'purchase-00000000-0000-4000-8000-0000000000a1');
+insert into invoice_line (invoice_id, line_no, purchase_id, add_on, quantity, unit_price_minor, amount_minor)
+values ('00000000-0000-4000-8000-0000000000b1', 1, '00000000-0000-4000-8000-0000000000a1', 'SUB_ACCOUNTS', 2, 3000, 6000);
+insert into payment_event (invoice_id, outcome, amount_minor, provider_reference, recorded_at)
+values ('00000000-0000-4000-8000-0000000000b1', 'SUCCEEDED', 6000, 'local_demo', now() - interval '12 days');
+
+insert into sub_account (id, account_id, purchase_id, name, storage_gb, recording_hours, created_at)
+values ('00000000-0000-4000-8000-0000000000c1', 'acme', '00000000-0000-4000-8000-0000000000a1', 'Training team', 5, 2,
+        now() - interval '11 days');
+
+insert into app_user (id, account_id, role, sub_account_id, name)
+values ('owner-acme', 'acme', 'OWNER', null, 'Alice Owner'),
+       ('member-acme', 'acme', 'MEMBER', null, 'Bob Member'),
+       ('subuser-acme', 'acme', 'SUB_ACCOUNT_USER', '00000000-0000-4000-8000-0000000000c1', 'Carol Trainer'),
+       ('owner-trial', 'trial', 'OWNER', null, 'Dan Trial'),
+       ('owner-globex-declined', 'globex', 'OWNER', null, 'Erin Declined');
