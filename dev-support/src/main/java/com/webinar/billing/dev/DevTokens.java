@@ -9,8 +9,8 @@ import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -20,20 +20,25 @@ import java.util.UUID;
  */
 public final class DevTokens {
     public static final String ISSUER = "https://dev.local/addon-billing";
+    private static final Clock WALL_CLOCK = Clock.systemUTC();
     private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
 
     private DevTokens() {}
 
-    public static String forUser(String userId, Instant now) {
-        return sign("{\"sub\":" + json(userId) + claims(now) + "}");
+    public static String forUser(String userId) {
+        return sign("{\"sub\":" + json(userId) + claims() + "}");
     }
 
-    public static String forService(Instant now) {
-        return sign("{\"sub\":\"platform\",\"groups\":[\"service\"]" + claims(now) + "}");
+    public static String forService() {
+        return sign("{\"sub\":\"platform\",\"groups\":[\"service\"]" + claims() + "}");
     }
 
-    private static String claims(Instant now) {
-        long iat = now.getEpochSecond();
+    /**
+     * Token lifetimes follow the wall clock, not the billing clock that dev-clock moves: the JWT verifier checks
+     * {@code exp} against the wall clock.
+     */
+    private static String claims() {
+        long iat = WALL_CLOCK.instant().getEpochSecond();
         return ",\"iss\":" + json(ISSUER) + ",\"iat\":" + iat + ",\"exp\":"
                 + (iat + Duration.ofHours(12).toSeconds()) + ",\"jti\":"
                 + json(UUID.randomUUID().toString());

@@ -31,9 +31,9 @@ public class DevFunctions {
             if (!"service".equals(request.role()) || request.sub() != null) {
                 throw new BillingException(BillingError.INVALID_REQUEST, "give either 'sub' or 'role': \"service\"");
             }
-            return new Token(DevTokens.forService(clock.now()));
+            return new Token(DevTokens.forService());
         }
-        return new Token(DevTokens.forUser(Require.text(request.sub(), "sub", 100), clock.now()));
+        return new Token(DevTokens.forUser(Require.text(request.sub(), "sub", 100)));
     }
 
     @Funq("dev-clock")
