@@ -1,7 +1,7 @@
 package com.webinar.billing.app.payment;
 
-import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,9 +9,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The provider of local mode and tests: accepts every charge, except for payers whose user id ends in
- * {@code -declined}. Like a real provider it answers a repeated payment key with the first result.
+ * {@code -declined}. Like a real provider it answers a repeated payment key with the first result. Chosen by
+ * {@link PaymentProviders} ({@code billing.payment-provider=local}); injectable by its own type in tests.
  */
-@DefaultBean
+@Typed(LocalPaymentProvider.class)
 @ApplicationScoped
 public class LocalPaymentProvider implements PaymentProvider {
     private final Map<String, ChargeResult> resultsByKey = new ConcurrentHashMap<>();

@@ -17,8 +17,6 @@ import com.webinar.billing.model.AccountEntity;
 import com.webinar.billing.model.InvoiceEntity;
 import com.webinar.billing.model.InvoiceLineEntity;
 import com.webinar.billing.model.LedgerRepository;
-import com.webinar.billing.model.PaymentEventEntity;
-import com.webinar.billing.model.PaymentEventEntity.Outcome;
 import com.webinar.billing.model.PurchaseEntity;
 import com.webinar.billing.model.PurchaseRepository;
 import com.webinar.billing.model.QuoteEntity;
@@ -74,6 +72,9 @@ public class BuyAddOn {
     PaymentProvider provider;
 
     @Inject
+    PurchaseSettlement settlement;
+
+    @Inject
     Clock clock;
 
     public Answer buy(Caller caller, Request request) {
@@ -83,7 +84,7 @@ public class BuyAddOn {
         Attempt attempt = QuarkusTransaction.requiringNew().call(() -> open(caller, quoteId, key));
         if (attempt.status() == PurchaseStatus.PENDING_PAYMENT) {
             ChargeResult result = charge(caller, attempt);
-            QuarkusTransaction.requiringNew().run(() -> settle(caller, attempt, result));
+            QuarkusTransaction.requiringNew().run(() -> settle(attempt, result));
         }
         return QuarkusTransaction.requiringNew().call(() -> answerOf(caller, attempt.purchaseId()));
     }
@@ -164,39 +165,9 @@ public class BuyAddOn {
         }
     }
 
-    private void settle(Caller caller, Attempt attempt, ChargeResult result) {
-        accounts.lock(caller);
-        PurchaseEntity purchase = purchases.findById(attempt.purchaseId());
-        if (purchase.status != PurchaseStatus.PENDING_PAYMENT) {
-            return; // the webhook got there first
-        }
-        Instant now = clock.instant();
-        switch (result) {
-            case ChargeResult.Paid paid -> {
-                purchase.status = PurchaseStatus.ACTIVE;
-                record(attempt.invoice(), Outcome.SUCCEEDED, paid.reference(), now);
-            }
-            case ChargeResult.Refused refused -> {
-                purchase.status = PurchaseStatus.FAILED;
-                record(attempt.invoice(), Outcome.FAILED, refused.reference(), now);
-            }
-            case ChargeResult.Pending pending -> {
-                if (pending.reference() != null) {
-                    record(attempt.invoice(), Outcome.PENDING, pending.reference(), now);
-                }
-            }
-        }
-        purchase.updatedAt = now;
-    }
-
-    private void record(InvoiceEntity invoice, Outcome outcome, String reference, Instant now) {
-        PaymentEventEntity event = new PaymentEventEntity();
-        event.invoiceId = invoice.id;
-        event.outcome = outcome;
-        event.amountMinor = invoice.totalMinor;
-        event.providerReference = reference;
-        event.recordedAt = now;
-        ledger.append(event);
+    private void settle(Attempt attempt, ChargeResult result) {
+        // the webhook may have got there first: the settlement then changes nothing
+        settlement.settle(attempt.purchaseId(), attempt.invoice(), result, clock.instant());
     }
 
     private InvoiceEntity invoiceOf(UUID purchaseId) {

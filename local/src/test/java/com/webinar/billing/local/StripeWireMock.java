@@ -1,0 +1,62 @@
+package com.webinar.billing.local;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.List;
+import java.util.Map;
+
+/** WireMock playing Stripe's API over real HTTP, and the profile that points the Stripe adapter at it. */
+public class StripeWireMock implements QuarkusTestResourceLifecycleManager {
+
+    /** Marks the test's {@link WireMockServer} field. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.FIELD)
+    public @interface InjectStripe {}
+
+    /** {@code billing.payment-provider=stripe} against WireMock: no backoff wait, a short request timeout. */
+    public static class Profile implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "billing.payment-provider", "stripe",
+                    "billing.stripe.secret-key", "sk_test_addon_billing_tests",
+                    "billing.stripe.max-attempts", "3",
+                    "billing.stripe.retry-backoff", "PT0S",
+                    "billing.stripe.request-timeout", "PT0.5S");
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(StripeWireMock.class));
+        }
+    }
+
+    private WireMockServer server;
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(options().dynamicPort().containerThreads(20));
+        server.start();
+        return Map.of("billing.stripe.api-base", server.baseUrl());
+    }
+
+    @Override
+    public void inject(TestInjector injector) {
+        injector.injectIntoFields(
+                server, new TestInjector.AnnotatedAndMatchesType(InjectStripe.class, WireMockServer.class));
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+}
