@@ -1,11 +1,11 @@
 package com.webinar.billing.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.webinar.billing.app.http.JsonBodies;
 import com.webinar.billing.app.http.Require;
 import com.webinar.billing.core.BillingError;
 import com.webinar.billing.core.BillingException;
 import com.webinar.billing.dev.DevTokens;
+import com.webinar.billing.http.JsonBodies;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 import java.time.Instant;

@@ -2,8 +2,8 @@ package com.webinar.billing.functions.accountsync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.webinar.billing.app.account.AccountSync;
-import com.webinar.billing.app.http.JsonBodies;
-import com.webinar.billing.app.identity.Callers;
+import com.webinar.billing.http.Callers;
+import com.webinar.billing.http.JsonBodies;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 

@@ -2,10 +2,10 @@ package com.webinar.billing.functions.billingdetails;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.webinar.billing.app.account.BillingDetails;
-import com.webinar.billing.app.http.JsonBodies;
-import com.webinar.billing.app.http.NoFields;
 import com.webinar.billing.app.identity.Caller;
-import com.webinar.billing.app.identity.Callers;
+import com.webinar.billing.http.Callers;
+import com.webinar.billing.http.JsonBodies;
+import com.webinar.billing.http.NoFields;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 

@@ -2,11 +2,11 @@ package com.webinar.billing.functions.entitlements;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.webinar.billing.app.account.EntitlementsQuery;
-import com.webinar.billing.app.http.JsonBodies;
-import com.webinar.billing.app.http.NoFields;
 import com.webinar.billing.app.identity.Caller;
-import com.webinar.billing.app.identity.Callers;
 import com.webinar.billing.core.Entitlements;
+import com.webinar.billing.http.Callers;
+import com.webinar.billing.http.JsonBodies;
+import com.webinar.billing.http.NoFields;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 

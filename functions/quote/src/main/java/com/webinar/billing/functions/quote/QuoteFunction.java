@@ -1,9 +1,9 @@
 package com.webinar.billing.functions.quote;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.webinar.billing.app.http.JsonBodies;
-import com.webinar.billing.app.identity.Callers;
 import com.webinar.billing.app.purchase.QuoteAddOn;
+import com.webinar.billing.http.Callers;
+import com.webinar.billing.http.JsonBodies;
 import io.quarkus.funqy.Funq;
 import jakarta.inject.Inject;
 

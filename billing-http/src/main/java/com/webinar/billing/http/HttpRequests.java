@@ -1,4 +1,4 @@
-package com.webinar.billing.app.http;
+package com.webinar.billing.http;
 
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.buffer.Buffer;

@@ -1,6 +1,6 @@
-package com.webinar.billing.app.identity;
+package com.webinar.billing.http;
 
-import com.webinar.billing.app.http.HttpRequests;
+import com.webinar.billing.app.identity.Caller;
 import com.webinar.billing.core.BillingError;
 import com.webinar.billing.core.BillingException;
 import com.webinar.billing.model.UserRepository;

@@ -1,4 +1,4 @@
-package com.webinar.billing.app.http;
+package com.webinar.billing.http;
 
 /** The body of a function that takes none: {@code {}}; any field is refused. */
 public record NoFields() {}

@@ -1,4 +1,4 @@
-package com.webinar.billing.app.http;
+package com.webinar.billing.http;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
