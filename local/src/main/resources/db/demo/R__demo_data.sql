@@ -36,3 +36,19 @@ values ('owner-acme', 'acme', 'OWNER', null, 'Alice Owner'),
        ('subuser-acme', 'acme', 'SUB_ACCOUNT_USER', '00000000-0000-4000-8000-0000000000c1', 'Carol Trainer'),
        ('owner-trial', 'trial', 'OWNER', null, 'Dan Trial'),
        ('owner-globex-declined', 'globex', 'OWNER', null, 'Erin Declined');
+
+-- The sub-account's own data: erased with it by subaccount-delete, or when the purchase of its seat ends.
+insert into sub_account_event (id, sub_account_id, title, starts_at, created_at)
+values ('00000000-0000-4000-8000-0000000000d1', '00000000-0000-4000-8000-0000000000c1', 'Onboarding webinar',
+        now() + interval '3 days', now() - interval '10 days'),
+       ('00000000-0000-4000-8000-0000000000d2', '00000000-0000-4000-8000-0000000000c1', 'Product training',
+        now() - interval '2 days', now() - interval '9 days');
+insert into sub_account_recording (id, sub_account_id, event_id, title, duration_seconds, storage_key, created_at)
+values ('00000000-0000-4000-8000-0000000000e1', '00000000-0000-4000-8000-0000000000c1',
+        '00000000-0000-4000-8000-0000000000d2', 'Product training (recording)', 3540,
+        'recordings/00000000-0000-4000-8000-0000000000e1.mp4', now() - interval '2 days');
+insert into sub_account_file (id, sub_account_id, name, size_bytes, storage_key, created_at)
+values ('00000000-0000-4000-8000-0000000000f1', '00000000-0000-4000-8000-0000000000c1', 'training-slides.pdf',
+        2400000, 'files/00000000-0000-4000-8000-0000000000f1', now() - interval '9 days'),
+       ('00000000-0000-4000-8000-0000000000f2', '00000000-0000-4000-8000-0000000000c1', 'attendee-handout.pdf',
+        350000, 'files/00000000-0000-4000-8000-0000000000f2', now() - interval '9 days');
