@@ -1,0 +1,411 @@
+package com.webinar.billing.app.renewal;
+
+import com.webinar.billing.app.payment.ChargeResult;
+import com.webinar.billing.app.subaccount.SubAccountErasure;
+import com.webinar.billing.core.GracePeriod;
+import com.webinar.billing.model.SubAccountRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.Session;
+
+/**
+ * The set-based steps of the renewal tick, each run inside the caller's transaction: a batch of accounts is a
+ * handful of statements, not one round trip per row.
+ */
+@ApplicationScoped
+public class RenewalBatches {
+    private static final String CYCLE_DAYS = "(case a.billing_period when 'MONTHLY' then 30 else 365 end)";
+
+    /** What goes on into the new cycle of the claimed accounts, at the catalog price in force on its first day. */
+    private static final String RENEWED_LINES = """
+            select p.id as purchase_id, p.account_id, p.add_on, p.quantity, p.purchased_at, a.currency, a.new_start,
+                   (select c.unit_price_minor from catalog_price c
+                     where c.add_on = p.add_on and c.billing_period = a.billing_period and c.currency = a.currency
+                       and c.valid_from <= a.new_start
+                     order by c.valid_from desc limit 1) as unit_price
+              from purchase p
+              join (select a.id, a.currency, a.billing_period, a.cycle_start + %s as new_start
+                      from account a where a.id in (:ids)) a on a.id = p.account_id
+              join add_on o on o.code = p.add_on and o.kind = 'RECURRING'
+             where p.active_from < a.new_start
+               and (p.status in ('ACTIVE', 'PAST_DUE')
+                    or (p.status = 'CANCELLATION_SCHEDULED' and p.active_until > a.new_start))
+            """.formatted(CYCLE_DAYS);
+
+    public record Turned(int accounts, int purchasesRenewed, int purchasesEnded, int subAccountsErased) {}
+
+    public record Due(
+            UUID invoiceId,
+            String accountId,
+            String ownerId,
+            String paymentKey,
+            long amountMinor,
+            String currency,
+            String status,
+            int retries,
+            Instant failedAt) {}
+
+    public record Outcome(Due renewal, ChargeResult result) {}
+
+    public record Recorded(int paymentsFailed, int purchasesEnded, int subAccountsErased) {}
+
+    /**
+     * A tick that has just issued this many invoices asks PostgreSQL to look at them again: planning the charge
+     * phase on statistics that still say "no renewals" turns its joins into scans.
+     */
+    static final int FRESH_STATISTICS_AFTER = 1000;
+
+    @Inject
+    EntityManager em;
+
+    public void refreshStatistics() {
+        em.createNativeQuery("analyze renewal, invoice, invoice_line").executeUpdate();
+    }
+
+    @Inject
+    SubAccountRepository subAccounts;
+
+    @Inject
+    SubAccountErasure erasure;
+
+    /** Claims up to {@code limit} accounts whose cycle has turned and moves each on by one cycle. */
+    @SuppressWarnings("unchecked")
+    public Turned turnCycles(Instant now, int limit) {
+        List<String> ids = em.createNativeQuery(
+                        "select id from account where cycle_turns_at <= :now order by cycle_turns_at, id"
+                                + " limit :limit for update skip locked",
+                        String.class)
+                .setParameter("now", now)
+                .setParameter("limit", limit)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return new Turned(0, 0, 0, 0);
+        }
+        List<Object[]> ended = em.createNativeQuery("""
+                        update purchase p set status = 'ENDED', updated_at = :now
+                          from account a
+                         where a.id = p.account_id and p.account_id in (:ids)
+                           and p.status = 'CANCELLATION_SCHEDULED'
+                           and p.active_until <= a.cycle_start + %s
+                        returning p.id, p.add_on
+                        """.formatted(CYCLE_DAYS))
+                .setParameter("now", now)
+                .setParameter("ids", ids)
+                .getResultList();
+        int erased = eraseSeatsOf(
+                ended.stream()
+                        .filter(row -> "SUB_ACCOUNTS".equals(row[1]))
+                        .map(row -> RenewalTick.uuid(row[0]))
+                        .toList(),
+                now);
+        // one statement: the lines are read once, and an invoice refused by the one-per-cycle index gets no lines
+        Number lines = (Number) em.createNativeQuery("""
+                        with lines as materialized (%s),
+                        invoices as (
+                            insert into invoice (id, account_id, kind, cycle_start, currency, total_minor, issued_at, payment_key)
+                            select gen_random_uuid(), l.account_id, 'RENEWAL', l.new_start, l.currency,
+                                   sum(l.unit_price * l.quantity), :now, 'renewal-' || l.account_id || '-' || l.new_start
+                              from lines l
+                             group by l.account_id, l.new_start, l.currency
+                            on conflict do nothing
+                            returning id, account_id, cycle_start, total_minor),
+                        renewals as (
+                            insert into renewal (invoice_id, account_id, cycle_start, status, updated_at)
+                            select i.id, i.account_id, i.cycle_start,
+                                   case when i.total_minor = 0 then 'PAID' else 'DUE' end, :now
+                              from invoices i
+                            returning 1),
+                        inserted as (
+                            insert into invoice_line (invoice_id, line_no, purchase_id, add_on, quantity, unit_price_minor, amount_minor)
+                            select i.id, row_number() over (partition by i.id order by l.purchased_at, l.purchase_id),
+                                   l.purchase_id, l.add_on, l.quantity, l.unit_price, l.unit_price * l.quantity
+                              from lines l
+                              join invoices i on i.account_id = l.account_id
+                            returning 1)
+                        select count(*) from inserted
+                        """.formatted(RENEWED_LINES))
+                .setParameter("now", now)
+                .setParameter("ids", ids)
+                .getSingleResult();
+        em.createNativeQuery("""
+                        update account a
+                           set cycle_start = a.cycle_start + %1$s,
+                               cycle_turns_at = ((a.cycle_start + 2 * %1$s)::timestamp at time zone a.time_zone),
+                               updated_at = :now
+                         where a.id in (:ids)
+                        """.formatted(CYCLE_DAYS))
+                .setParameter("now", now)
+                .setParameter("ids", ids)
+                .executeUpdate();
+        return new Turned(ids.size(), lines.intValue(), ended.size(), erased);
+    }
+
+    /**
+     * Takes up to {@code limit} renewals to charge: new ones, and refused ones whose retry day has come. A tick
+     * that dies holding them lets them go when the lease runs out.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Due> leaseDue(Instant now, int limit) {
+        List<Object[]> rows = em.createNativeQuery("""
+                        with picked as materialized (
+                            select invoice_id from renewal
+                             where (status = 'DUE' or (status = 'PAST_DUE' and next_retry_at <= :now))
+                               and (leased_until is null or leased_until <= :now)
+                             order by updated_at, invoice_id
+                             limit :limit
+                             for update skip locked),
+                        taken as (
+                            update renewal r set leased_until = :leaseEnd
+                             where r.invoice_id in (select invoice_id from picked)
+                            returning r.invoice_id, r.status, r.retries, r.failed_at)
+                        select t.invoice_id, i.account_id, u.id, i.payment_key, i.total_minor, i.currency,
+                               t.status, t.retries, t.failed_at
+                          from taken t
+                          join invoice i on i.id = t.invoice_id
+                          join app_user u on u.account_id = i.account_id and u.role = 'OWNER'
+                        """)
+                .setParameter("now", now)
+                .setParameter("leaseEnd", now.plus(java.time.Duration.ofMinutes(10)))
+                .setParameter("limit", limit)
+                .getResultList();
+        return rows.stream().map(RenewalBatches::due).toList();
+    }
+
+    /** The renewal of an invoice, locked for the webhook that settles it; empty for an invoice without one. */
+    @SuppressWarnings("unchecked")
+    public Optional<Due> lockOne(UUID invoiceId) {
+        List<Object[]> rows =
+                em.createNativeQuery("""
+                        select r.invoice_id, i.account_id, u.id, i.payment_key, i.total_minor, i.currency,
+                               r.status, r.retries, r.failed_at
+                          from renewal r
+                          join invoice i on i.id = r.invoice_id
+                          join app_user u on u.account_id = i.account_id and u.role = 'OWNER'
+                         where r.invoice_id = :id
+                           for update of r
+                        """).setParameter("id", invoiceId).getResultList();
+        return rows.stream().map(RenewalBatches::due).findFirst();
+    }
+
+    /** Whether the ledger already holds this outcome of this provider payment (the tick saw it first). */
+    public boolean alreadyRecorded(UUID invoiceId, String outcome, String providerReference) {
+        return ((Number) em.createNativeQuery(
+                                        "select count(*) from payment_event where invoice_id = :id and outcome = :outcome"
+                                                + " and provider_reference = :reference")
+                                .setParameter("id", invoiceId)
+                                .setParameter("outcome", outcome)
+                                .setParameter("reference", providerReference)
+                                .getSingleResult())
+                        .longValue()
+                > 0;
+    }
+
+    private static Due due(Object[] row) {
+        String status = (String) row[6];
+        int retries = ((Number) row[7]).intValue();
+        // a retry is a new attempt: the provider must not answer it with the refusal it cached for the first
+        String paymentKey = "PAST_DUE".equals(status) ? row[3] + "-retry-" + (retries + 1) : (String) row[3];
+        return new Due(
+                RenewalTick.uuid(row[0]),
+                (String) row[1],
+                (String) row[2],
+                paymentKey,
+                ((Number) row[4]).longValue(),
+                row[5].toString().trim(),
+                status,
+                retries,
+                toInstant(row[8]));
+    }
+
+    /** Appends what the provider said and applies R8 to the renewals and their purchases. */
+    @SuppressWarnings("unchecked")
+    public Recorded record(List<Outcome> answered, Instant now) {
+        // the webhook may have settled a renewal while this tick was asking: its answer is the one kept
+        List<UUID> ids = answered.stream().map(o -> o.renewal().invoiceId()).toList();
+        List<Object> settled = em.createNativeQuery(
+                        "select invoice_id from renewal where invoice_id in (:ids) and status in ('PAID', 'UNPAID_ENDED')"
+                                + " for update")
+                .setParameter("ids", ids)
+                .getResultList();
+        java.util.Set<UUID> alreadySettled = new java.util.HashSet<>();
+        settled.forEach(id -> alreadySettled.add(RenewalTick.uuid(id)));
+        List<Outcome> outcomes = answered.stream()
+                .filter(o -> !alreadySettled.contains(o.renewal().invoiceId()))
+                .toList();
+        appendPaymentEvents(outcomes, now);
+        List<UUID> paid = new ArrayList<>();
+        List<UUID> firstRefusal = new ArrayList<>();
+        List<UUID> released = new ArrayList<>();
+        List<UUID> givenUp = new ArrayList<>();
+        int failed = 0;
+        for (Outcome outcome : outcomes) {
+            UUID invoice = outcome.renewal().invoiceId();
+            switch (outcome.result()) {
+                case ChargeResult.Paid p -> paid.add(invoice);
+                case ChargeResult.Pending p -> released.add(invoice);
+                case ChargeResult.Refused r -> {
+                    failed++;
+                    if ("DUE".equals(outcome.renewal().status())) {
+                        firstRefusal.add(invoice);
+                    } else {
+                        Optional<Instant> next = GracePeriod.nextRetryAt(
+                                outcome.renewal().failedAt(), outcome.renewal().retries() + 1);
+                        if (next.isPresent()) {
+                            em.createNativeQuery("update renewal set retries = retries + 1, next_retry_at = :next,"
+                                            + " leased_until = null, updated_at = :now where invoice_id = :id")
+                                    .setParameter("next", next.get())
+                                    .setParameter("now", now)
+                                    .setParameter("id", invoice)
+                                    .executeUpdate();
+                        } else {
+                            givenUp.add(invoice);
+                        }
+                    }
+                }
+            }
+        }
+        if (!paid.isEmpty()) {
+            update(
+                    "update renewal set status = 'PAID', leased_until = null, updated_at = :now"
+                            + " where invoice_id in (:ids)",
+                    paid,
+                    now);
+            update(
+                    "update purchase set status = 'ACTIVE', past_due_invoice_id = null, updated_at = :now"
+                            + " where past_due_invoice_id in (:ids) and status = 'PAST_DUE'",
+                    paid,
+                    now);
+        }
+        if (!released.isEmpty()) {
+            update(
+                    "update renewal set leased_until = null, updated_at = :now where invoice_id in (:ids)",
+                    released,
+                    now);
+        }
+        if (!firstRefusal.isEmpty()) {
+            em.createNativeQuery("""
+                            update renewal set status = 'PAST_DUE', failed_at = :now, retries = 0,
+                                   next_retry_at = :firstRetry, leased_until = null, updated_at = :now
+                             where invoice_id in (:ids)
+                            """)
+                    .setParameter("now", now)
+                    .setParameter("firstRetry", GracePeriod.nextRetryAt(now, 0).orElseThrow())
+                    .setParameter("ids", firstRefusal)
+                    .executeUpdate();
+            update("""
+                    update purchase p set status = 'PAST_DUE', past_due_invoice_id = l.invoice_id, updated_at = :now
+                      from invoice_line l
+                     where l.purchase_id = p.id and l.invoice_id in (:ids) and p.status = 'ACTIVE'
+                    """, firstRefusal, now);
+        }
+        int ended = 0;
+        int erased = 0;
+        if (!givenUp.isEmpty()) {
+            update(
+                    "update renewal set status = 'UNPAID_ENDED', leased_until = null, next_retry_at = null,"
+                            + " retries = 3, updated_at = :now where invoice_id in (:ids)",
+                    givenUp,
+                    now);
+            @SuppressWarnings("unchecked")
+            List<Object[]> endedRows = em.createNativeQuery("""
+                            update purchase set status = 'ENDED', updated_at = :now
+                             where past_due_invoice_id in (:ids) and status = 'PAST_DUE'
+                            returning id, add_on
+                            """)
+                    .setParameter("now", now)
+                    .setParameter("ids", givenUp)
+                    .getResultList();
+            ended = endedRows.size();
+            erased = eraseSeatsOf(
+                    endedRows.stream()
+                            .filter(row -> "SUB_ACCOUNTS".equals(row[1]))
+                            .map(row -> RenewalTick.uuid(row[0]))
+                            .toList(),
+                    now);
+        }
+        return new Recorded(failed, ended, erased);
+    }
+
+    private void appendPaymentEvents(List<Outcome> outcomes, Instant now) {
+        List<UUID> invoices = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        List<Long> amounts = new ArrayList<>();
+        List<String> references = new ArrayList<>();
+        for (Outcome outcome : outcomes) {
+            switch (outcome.result()) {
+                case ChargeResult.Paid p -> {
+                    kinds.add("SUCCEEDED");
+                    references.add(p.reference());
+                }
+                case ChargeResult.Refused r -> {
+                    kinds.add("FAILED");
+                    references.add(r.reference());
+                }
+                case ChargeResult.Pending p -> {
+                    if (p.reference() == null) {
+                        continue; // no answer at all: nothing to append, a later tick asks again
+                    }
+                    kinds.add("PENDING");
+                    references.add(p.reference());
+                }
+            }
+            invoices.add(outcome.renewal().invoiceId());
+            amounts.add(outcome.renewal().amountMinor());
+        }
+        if (invoices.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into payment_event (invoice_id, outcome, amount_minor, provider_reference, recorded_at)"
+                            + " select i, o, a, r, ? from unnest(?::uuid[], ?::text[], ?::bigint[], ?::text[])"
+                            + " as e(i, o, a, r)")) {
+                insert.setTimestamp(1, Timestamp.from(now));
+                insert.setArray(2, connection.createArrayOf("uuid", invoices.toArray()));
+                insert.setArray(3, connection.createArrayOf("text", kinds.toArray()));
+                insert.setArray(4, connection.createArrayOf("bigint", amounts.toArray()));
+                insert.setArray(5, connection.createArrayOf("text", references.toArray()));
+                insert.executeUpdate();
+            }
+        });
+    }
+
+    private int eraseSeatsOf(List<UUID> endedSubAccountPurchases, Instant now) {
+        int erased = 0;
+        for (UUID purchaseId : endedSubAccountPurchases) {
+            for (var subAccount : subAccounts.inSeatsOf(purchaseId)) {
+                erasure.erase(subAccount.id, now);
+                erased++;
+            }
+        }
+        return erased;
+    }
+
+    private void update(String sql, List<UUID> ids, Instant now) {
+        em.createNativeQuery(sql)
+                .setParameter("now", now)
+                .setParameter("ids", ids)
+                .executeUpdate();
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        return ((Timestamp) value).toInstant();
+    }
+}

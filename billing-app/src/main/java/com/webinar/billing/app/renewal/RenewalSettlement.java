@@ -1,0 +1,44 @@
+package com.webinar.billing.app.renewal;
+
+import com.webinar.billing.app.payment.ChargeResult;
+import com.webinar.billing.app.payment.RenewalPayments;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * R8 from the webhook's side: what the provider says later about a renewal's charge is applied as the tick
+ * applies its own answers, once. A failure after a recorded success changes nothing.
+ */
+@ApplicationScoped
+public class RenewalSettlement implements RenewalPayments {
+    private static final Logger LOG = Logger.getLogger(RenewalSettlement.class);
+
+    @Inject
+    RenewalBatches batches;
+
+    @Override
+    public void settle(UUID invoiceId, ChargeResult result, Instant now) {
+        RenewalBatches.Due renewal = batches.lockOne(invoiceId).orElse(null);
+        if (renewal == null) {
+            LOG.warnf("renewal invoice %s has no renewal to settle", invoiceId);
+            return;
+        }
+        String status = renewal.status();
+        boolean settled = switch (result) {
+            case ChargeResult.Paid paid ->
+                "PAID".equals(status) || batches.alreadyRecorded(invoiceId, "SUCCEEDED", paid.reference());
+            case ChargeResult.Refused refused ->
+                "PAID".equals(status)
+                        || "UNPAID_ENDED".equals(status)
+                        || batches.alreadyRecorded(invoiceId, "FAILED", refused.reference());
+            case ChargeResult.Pending pending -> true;
+        };
+        if (!settled) {
+            batches.record(List.of(new RenewalBatches.Outcome(renewal, result)), now);
+        }
+    }
+}
