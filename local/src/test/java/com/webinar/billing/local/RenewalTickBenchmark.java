@@ -1,0 +1,144 @@
+package com.webinar.billing.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.webinar.billing.app.renewal.RenewalReport;
+import com.webinar.billing.app.renewal.RenewalTick;
+import com.webinar.billing.app.renewal.TickBudget;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Renewals per second of the tick's use case against pgbench's TPC-B TPS on the same PostgreSQL server. Not a
+ * test: it runs only with {@code -Dbenchmark} (see docs/benchmarks.md for the command and the figures).
+ */
+@QuarkusTest
+class RenewalTickBenchmark {
+    private static final Path PGBENCH = Path.of("/usr/lib/postgresql/15/bin/pgbench");
+
+    @Inject
+    Api api;
+
+    @Inject
+    RenewalTick tick;
+
+    @Test
+    void renewals_per_second_against_pgbench() throws Exception {
+        assumeTrue(System.getProperty("benchmark") != null, "run with -Dbenchmark");
+        StringBuilder out = new StringBuilder("\n== renewal tick benchmark ==\n");
+        int seeded = 0;
+        for (int accounts : List.of(
+                Integer.getInteger("benchmark.small", 10_000), Integer.getInteger("benchmark.large", 100_000))) {
+            String prefix = "bench" + accounts + "-";
+            seed(prefix, accounts);
+            seeded += accounts;
+            api.now("2030-01-31T00:00:00Z");
+            long started = System.nanoTime();
+            int renewed = 0;
+            int ticks = 0;
+            RenewalReport report;
+            do {
+                report = tick.run(TickBudget.of(Duration.ofMinutes(14)));
+                renewed += report.accountsRenewed();
+                ticks++;
+            } while (report.more());
+            double seconds = (System.nanoTime() - started) / 1e9;
+            assertThat(renewed).isEqualTo(accounts);
+            assertThat(api.count(
+                            "select count(*) from renewal where account_id like ? and status = 'PAID'", prefix + "%"))
+                    .isEqualTo(accounts);
+            out.append(String.format(
+                    "tick: %d accounts (%d purchases) renewed and charged in %.2f s over %d tick(s): %.0f accounts/s%n",
+                    accounts, 2 * accounts, seconds, ticks, accounts / seconds));
+            out.append(String.format(
+                    "RESULT accounts=%d seconds=%.2f per_second=%.0f%n", accounts, seconds, accounts / seconds));
+            api.execute("delete from renewal");
+        }
+        double tps = pgbench(out);
+        out.append(String.format("pgbench TPC-B (scale 10, 2 clients, 30 s): %.0f tps%n", tps));
+        System.out.println(out);
+        assertThat(seeded).isPositive();
+    }
+
+    /** N accounts due for renewal on 2030-01-31, each with an owner and two active recurring purchases. */
+    private void seed(String prefix, int accounts) {
+        api.execute("""
+                insert into account (id, plan, billing_period, cycle_start, currency, time_zone, cycle_turns_at, created_at, updated_at)
+                select ? || g, 'LIVE', 'MONTHLY', date '2030-01-01', 'EUR', 'UTC', timestamptz '2030-01-31 00:00Z', now(), now()
+                  from generate_series(1, ?) g
+                """, prefix, accounts);
+        api.execute(
+                "insert into app_user (id, account_id, role, name) select 'owner-' || id, id, 'OWNER', 'Owner'"
+                        + " from account where id like ?",
+                prefix + "%");
+        api.execute("""
+                insert into quote (id, account_id, add_on, quantity, currency, unit_price_minor, cycle_price_minor,
+                                   charge_now_minor, cycle_start, cycle_end, cycle_days, days_remaining, created_at, expires_at)
+                select gen_random_uuid(), a.id, p.add_on, 2, 'EUR', p.price, 2 * p.price, 2 * p.price, date '2030-01-01',
+                       date '2030-01-31', 30, 30, now(), now()
+                  from account a cross join (values ('PRESENTERS', 2000), ('STORAGE', 1000)) as p(add_on, price)
+                 where a.id like ?
+                """, prefix + "%");
+        api.execute("""
+                insert into purchase (id, account_id, quote_id, idempotency_key, add_on, quantity, status, purchased_at,
+                                      active_from, updated_at)
+                select gen_random_uuid(), q.account_id, q.id, q.id::text, q.add_on, q.quantity, 'ACTIVE', now(),
+                       date '2030-01-01', now()
+                  from quote q where q.account_id like ?
+                """, prefix + "%");
+        api.execute("analyze");
+    }
+
+    private double pgbench(StringBuilder out) throws IOException, InterruptedException {
+        if (!Files.isExecutable(PGBENCH)) {
+            out.append("pgbench not found at ").append(PGBENCH).append('\n');
+            return Double.NaN;
+        }
+        URI url = URI.create(ConfigProvider.getConfig()
+                .getValue("quarkus.datasource.jdbc.url", String.class)
+                .substring("jdbc:".length()));
+        api.execute("drop database if exists pgbench");
+        api.execute("create database pgbench");
+        String host = url.getHost();
+        String port = String.valueOf(url.getPort());
+        run(List.of(PGBENCH.toString(), "-i", "-s", "10", "-q", "-h", host, "-p", port, "-U", "postgres", "pgbench"));
+        String result = run(List.of(
+                PGBENCH.toString(),
+                "-c",
+                "2",
+                "-j",
+                "2",
+                "-T",
+                "30",
+                "-h",
+                host,
+                "-p",
+                port,
+                "-U",
+                "postgres",
+                "pgbench"));
+        Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(result);
+        return tps.find() ? Double.parseDouble(tps.group(1)) : Double.NaN;
+    }
+
+    private static String run(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(command + " failed:\n" + output);
+        }
+        return output;
+    }
+}
