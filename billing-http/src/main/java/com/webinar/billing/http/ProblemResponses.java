@@ -83,6 +83,12 @@ public class ProblemResponses {
                     || (t.getMessage() != null && t.getMessage().contains("Acquisition timeout"))) {
                 return true;
             }
+            for (Throwable suppressed : t.getSuppressed()) {
+                // a failed commit keeps the database's error as a suppressed exception
+                if (isDatabaseUnavailable(suppressed)) {
+                    return true;
+                }
+            }
             if (t.getCause() == t) {
                 break;
             }
