@@ -150,6 +150,7 @@ class AccountAndEntitlementsTest {
     void billing_details_list_purchases_and_the_next_renewal() {
         Api.Account account = api.seedAccount();
         api.buy(account, "PRESENTERS", 5);
+        api.now("2026-01-22T10:16:00Z"); // purchases are listed in the order they were made
         api.buy(account, "USERNAME_CHANGE", 1);
 
         api.post("billing-details", api.token(account.ownerId()), Map.of())
