@@ -113,6 +113,7 @@ resource "aws_lambda_function" "this" {
   timeout       = var.timeout_seconds
 
   reserved_concurrent_executions = var.reserved_concurrency
+  layers                         = var.layers
 
   # SnapStart snapshots published versions; the alias always points at the latest one.
   publish = true

@@ -105,3 +105,9 @@ variable "duration_alarm_ratio" {
   type        = number
   default     = 0.8
 }
+
+variable "layers" {
+  description = "Lambda layer ARNs (the secrets extension)."
+  type        = list(string)
+  default     = []
+}

@@ -1,0 +1,81 @@
+package com.webinar.billing.app.secrets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Against a stand-in for the AWS Parameters and Secrets Lambda Extension, over real HTTP on loopback. */
+class SecretsManagerConfigSourceTest {
+    private HttpServer extension;
+    private final List<String> asked = new CopyOnWriteArrayList<>();
+    private final List<String> tokens = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        extension = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        extension.createContext("/secretsmanager/get", exchange -> {
+            String id = exchange.getRequestURI().getQuery().replaceFirst("secretId=", "");
+            asked.add(java.net.URLDecoder.decode(id, StandardCharsets.UTF_8));
+            tokens.add(exchange.getRequestHeaders().getFirst("X-Aws-Parameters-Secrets-Token"));
+            String secret = id.contains("db")
+                    ? "{\\\"username\\\":\\\"billing\\\",\\\"password\\\":\\\"s3cret\\\"}"
+                    : "sk_test_123";
+            byte[] body =
+                    ("{\"ARN\":\"" + id + "\",\"SecretString\":\"" + secret + "\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        extension.start();
+    }
+
+    @AfterEach
+    void stop() {
+        extension.stop(0);
+    }
+
+    private SecretsManagerConfigSource source(Map<String, String> environment) {
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        env.put(
+                "PARAMETERS_SECRETS_EXTENSION_HTTP_PORT",
+                String.valueOf(extension.getAddress().getPort()));
+        env.put("AWS_SESSION_TOKEN", "session-token");
+        return new SecretsManagerConfigSource(env::get);
+    }
+
+    @Test
+    void the_stripe_key_is_read_from_the_secret_its_arn_names_and_kept_for_a_while() {
+        var source = source(Map.of("STRIPE_SECRET_ARN", "arn:aws:secretsmanager:eu-west-1:1:secret:stripe"));
+
+        assertThat(source.getValue("billing.stripe.secret-key")).isEqualTo("sk_test_123");
+        assertThat(source.getValue("billing.stripe.secret-key")).isEqualTo("sk_test_123");
+        assertThat(asked).containsExactly("arn:aws:secretsmanager:eu-west-1:1:secret:stripe");
+        assertThat(tokens).containsExactly("session-token");
+    }
+
+    @Test
+    void database_credentials_come_from_the_json_of_the_database_secret() {
+        var source = source(Map.of("DB_SECRET_ARN", "arn:aws:secretsmanager:eu-west-1:1:secret:db"));
+
+        assertThat(source.getValue("quarkus.datasource.username")).isEqualTo("billing");
+        assertThat(source.getValue("quarkus.datasource.password")).isEqualTo("s3cret");
+    }
+
+    @Test
+    void without_an_arn_it_provides_nothing_and_asks_nobody() {
+        var source = source(Map.of());
+
+        assertThat(source.getValue("billing.stripe.secret-key")).isNull();
+        assertThat(source.getValue("billing.webhook.secrets")).isNull();
+        assertThat(source.getValue("quarkus.datasource.jdbc.url")).isNull();
+        assertThat(asked).isEmpty();
+    }
+}
