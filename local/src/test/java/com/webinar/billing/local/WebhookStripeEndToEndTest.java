@@ -15,6 +15,8 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.webinar.billing.app.renewal.RenewalTick;
+import com.webinar.billing.app.renewal.TickBudget;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -25,6 +27,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +57,9 @@ class WebhookStripeEndToEndTest {
 
     @StripeWireMock.InjectStripe
     WireMockServer stripe;
+
+    @Inject
+    RenewalTick tick;
 
     /** A test's own account with a saved Stripe customer and card; stubs match on its customer id. */
     record Payer(Api.Account account, String customer, String intent) {}
@@ -88,6 +94,46 @@ class WebhookStripeEndToEndTest {
                 .containsEntry("metadata[invoiceId]", invoiceOf(purchaseId))
                 .containsEntry("metadata[paymentKey]", "purchase-" + purchaseId);
         assertThat(outcomes(purchaseId)).containsExactly("SUCCEEDED:" + payer.intent());
+    }
+
+    @Test
+    void a_renewal_goes_through_a_payment_intent_and_is_settled_by_its_webhook() {
+        Payer payer = payer();
+        answer(payer, ok(intent(payer, "succeeded", 2000)));
+        buy(payer, "PRESENTERS", 1).then().statusCode(200).body("status", equalTo("ACTIVE"));
+        answer(payer, ok(intent(payer, "processing", 2000)));
+
+        api.now(RenewalTickTest.TURN);
+        tick.run(TickBudget.of(Duration.ofMinutes(1)));
+        tick.run(TickBudget.of(Duration.ofMinutes(1))); // the provider is on it: not asked again
+
+        String account = payer.account().id();
+        String invoice = text("select id::text from invoice where account_id = ? and kind = 'RENEWAL'", account);
+        List<LoggedRequest> requests = requestsOf(payer);
+        assertThat(requests).hasSize(2);
+        assertThat(requests.getLast().getHeader("Idempotency-Key")).isEqualTo("renewal-" + account + "-2026-02-09");
+        assertThat(form(requests.getLast()))
+                .containsEntry("amount", "2000")
+                .containsEntry("metadata[invoiceId]", invoice);
+        assertThat(text("select status from renewal where invoice_id = ?::uuid", invoice))
+                .isEqualTo("DUE");
+
+        StripeEvents.deliver(
+                        StripeEvents.paymentIntentEvent(
+                                StripeEvents.newEventId(),
+                                "payment_intent.succeeded",
+                                payer.intent(),
+                                2000,
+                                "eur",
+                                Map.of("invoiceId", invoice)),
+                        api.now())
+                .then()
+                .statusCode(200);
+
+        assertThat(text("select status from renewal where invoice_id = ?::uuid", invoice))
+                .isEqualTo("PAID");
+        assertThat(texts("select outcome from payment_event where invoice_id = ?::uuid order by id", invoice))
+                .containsExactly("PENDING", "SUCCEEDED");
     }
 
     @Test

@@ -244,13 +244,14 @@ public class RenewalBatches {
         List<UUID> paid = new ArrayList<>();
         List<UUID> firstRefusal = new ArrayList<>();
         List<UUID> released = new ArrayList<>();
+        List<UUID> awaitingWebhook = new ArrayList<>();
         List<UUID> givenUp = new ArrayList<>();
         int failed = 0;
         for (Outcome outcome : outcomes) {
             UUID invoice = outcome.renewal().invoiceId();
             switch (outcome.result()) {
                 case ChargeResult.Paid p -> paid.add(invoice);
-                case ChargeResult.Pending p -> released.add(invoice);
+                case ChargeResult.Pending p -> (p.reference() == null ? released : awaitingWebhook).add(invoice);
                 case ChargeResult.Refused r -> {
                     failed++;
                     if ("DUE".equals(outcome.renewal().status())) {
@@ -283,6 +284,16 @@ public class RenewalBatches {
                             + " where past_due_invoice_id in (:ids) and status = 'PAST_DUE'",
                     paid,
                     now);
+        }
+        if (!awaitingWebhook.isEmpty()) {
+            // the provider is on it (processing, or the payer must act): its webhook settles it; ask again
+            // only if it has said nothing for a day
+            em.createNativeQuery(
+                            "update renewal set leased_until = :askAgain, updated_at = :now where invoice_id in (:ids)")
+                    .setParameter("askAgain", now.plus(java.time.Duration.ofDays(1)))
+                    .setParameter("now", now)
+                    .setParameter("ids", awaitingWebhook)
+                    .executeUpdate();
         }
         if (!released.isEmpty()) {
             update(
