@@ -13,6 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,6 +35,8 @@ import org.jboss.logging.Logger;
 public class RenewalTick {
     private static final Logger LOG = Logger.getLogger(RenewalTick.class);
     static final int BATCH = 500;
+    /** The connections a tick uses: the datasource's pool holds two per function instance. */
+    static final int WORKERS = 2;
 
     @Inject
     RenewalBatches batches;
@@ -43,39 +50,82 @@ public class RenewalTick {
     public RenewalReport run(TickBudget budget) {
         Instant now = clock.instant();
         Totals totals = new Totals();
-        while (true) {
-            if (!budget.allowsAnotherBatch()) {
-                return totals.report(true);
-            }
-            RenewalBatches.Turned turned = QuarkusTransaction.requiringNew().call(() -> batches.turnCycles(now, BATCH));
-            totals.add(turned);
-            if (turned.accounts() == 0) {
-                break;
-            }
+        if (inParallel(budget, worker -> turnCycles(now, worker, totals))) {
+            return totals.report(true);
         }
-        if (totals.accountsRenewed >= RenewalBatches.FRESH_STATISTICS_AFTER) {
+        if (totals.accountsRenewed() >= RenewalBatches.FRESH_STATISTICS_AFTER) {
             QuarkusTransaction.requiringNew().run(batches::refreshStatistics);
         }
-        while (true) {
-            if (!budget.allowsAnotherBatch()) {
-                return totals.report(true);
+        return totals.report(inParallel(budget, worker -> chargeDue(now, worker, totals)));
+    }
+
+    /** Turns cycles batch after batch; true when it stopped on its budget with work left. */
+    private boolean turnCycles(Instant now, TickBudget budget, Totals totals) {
+        while (budget.allowsAnotherBatch()) {
+            long started = System.nanoTime();
+            RenewalBatches.Turned turned = QuarkusTransaction.requiringNew().call(() -> batches.turnCycles(now, BATCH));
+            totals.add(turned);
+            LOG.debugf("turned %d accounts in %d ms", turned.accounts(), (System.nanoTime() - started) / 1_000_000);
+            if (turned.accounts() == 0) {
+                return false;
             }
+        }
+        return true;
+    }
+
+    private boolean chargeDue(Instant now, TickBudget budget, Totals totals) {
+        while (budget.allowsAnotherBatch()) {
+            long started = System.nanoTime();
             List<RenewalBatches.Due> due = QuarkusTransaction.requiringNew().call(() -> batches.leaseDue(now, BATCH));
+            long leased = System.nanoTime();
             if (due.isEmpty()) {
-                break;
+                return false;
             }
             List<RenewalBatches.Outcome> outcomes = new ArrayList<>(due.size());
             for (RenewalBatches.Due renewal : due) {
                 outcomes.add(new RenewalBatches.Outcome(renewal, charge(renewal)));
             }
-            RenewalBatches.Recorded recorded =
-                    QuarkusTransaction.requiringNew().call(() -> batches.record(outcomes, now));
-            totals.add(recorded);
+            long charged = System.nanoTime();
+            totals.add(QuarkusTransaction.requiringNew().call(() -> batches.record(outcomes, now)));
+            LOG.debugf(
+                    "charged %d renewals: lease %d ms, charge %d ms, record %d ms",
+                    due.size(),
+                    (leased - started) / 1_000_000,
+                    (charged - leased) / 1_000_000,
+                    (System.nanoTime() - charged) / 1_000_000);
             if (due.size() < BATCH) {
-                break;
+                return false;
             }
         }
-        return totals.report(false);
+        return true;
+    }
+
+    /**
+     * Runs a phase in {@link #WORKERS} workers at once: batches are claimed with SKIP LOCKED, so workers never
+     * share an account, and the database works on two batches while one waits on the network. True when any
+     * worker stopped on the budget with work left.
+     */
+    private boolean inParallel(TickBudget budget, Predicate<TickBudget> phase) {
+        ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < WORKERS; i++) {
+                TickBudget own = budget.forWorker();
+                results.add(workers.submit(() -> phase.test(own)));
+            }
+            boolean more = false;
+            for (Future<Boolean> result : results) {
+                more |= result.get();
+            }
+            return more;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("renewal tick interrupted", e);
+        } finally {
+            workers.shutdown();
+        }
     }
 
     /** Only the first phase: cycles turned and invoices issued, nothing charged (what a crash can leave). */
@@ -104,27 +154,32 @@ public class RenewalTick {
         }
     }
 
+    /** Added to by both workers. */
     private static final class Totals {
-        int accountsRenewed;
-        int purchasesRenewed;
-        int purchasesEnded;
-        int subAccountsErased;
-        int paymentsFailed;
+        private int accountsRenewed;
+        private int purchasesRenewed;
+        private int purchasesEnded;
+        private int subAccountsErased;
+        private int paymentsFailed;
 
-        void add(RenewalBatches.Turned turned) {
+        synchronized void add(RenewalBatches.Turned turned) {
             accountsRenewed += turned.accounts();
             purchasesRenewed += turned.purchasesRenewed();
             purchasesEnded += turned.purchasesEnded();
             subAccountsErased += turned.subAccountsErased();
         }
 
-        void add(RenewalBatches.Recorded recorded) {
+        synchronized void add(RenewalBatches.Recorded recorded) {
             paymentsFailed += recorded.paymentsFailed();
             purchasesEnded += recorded.purchasesEnded();
             subAccountsErased += recorded.subAccountsErased();
         }
 
-        RenewalReport report(boolean more) {
+        synchronized int accountsRenewed() {
+            return accountsRenewed;
+        }
+
+        synchronized RenewalReport report(boolean more) {
             return new RenewalReport(
                     accountsRenewed, purchasesRenewed, purchasesEnded, subAccountsErased, paymentsFailed, more);
         }

@@ -20,6 +20,11 @@ public final class TickBudget {
         return new TickBudget(System.nanoTime() + Math.max(0, remaining.toNanos()));
     }
 
+    /** The same deadline, measured for one worker's batches. */
+    public TickBudget forWorker() {
+        return new TickBudget(deadlineNanos);
+    }
+
     /** Another batch starts only if three of the slowest seen so far still fit. */
     public boolean allowsAnotherBatch() {
         long now = System.nanoTime();
