@@ -65,7 +65,9 @@ public class BillingDetails {
             for (PurchaseEntity purchase : purchases.ofAccount(account.id)) {
                 Money cyclePrice =
                         unitPrice(account, purchase.addOn, cycle.end()).times(purchase.quantity);
-                boolean renews = purchase.addOn.isRecurring() && purchase.status == PurchaseStatus.ACTIVE;
+                // what the renewal tick will renew (a PAST_DUE purchase still renews while its grace lasts)
+                boolean renews = purchase.addOn.isRecurring()
+                        && (purchase.status == PurchaseStatus.ACTIVE || purchase.status == PurchaseStatus.PAST_DUE);
                 if (renews) {
                     renewal = renewal.plus(cyclePrice);
                 }
