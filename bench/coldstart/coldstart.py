@@ -1,0 +1,369 @@
+"""Cold start of each function.zip, the way Lambda's managed Java runtime starts it.
+
+For each zip: unzip it into a task directory (Lambda's /var/task), then per run: reset the database from a
+template, start `java` with AWS's runtime interface client as main class (cwd = the task directory, whose
+classes and lib/*.jar the client loads in its own class loader, as on Lambda) against a mock Runtime API
+that serves one event, and take start-to-first-answer = time the answer is posted - time `java` was started.
+Reports the median (and min/max) of N runs per function. Run through bench/coldstart/run.sh.
+"""
+
+import argparse
+import base64
+import datetime
+import hashlib
+import hmac
+import json
+import os
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from mock_runtime import MockRuntime  # noqa: E402
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+DEV_JWT = os.path.join(ROOT, "dev-support", "src", "main", "resources", "dev-jwt")
+ISSUER = "https://dev.local/addon-billing"
+WEBHOOK_SECRET = "whsec_bench_0123456789abcdef"
+HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest"
+# What Lambda's java21 runtime gives a 1024 MB function, approximately (heap ~85 % of memory, C1 only, Serial GC)
+JVM_FLAGS = ["-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+             "-Xmx870m", "-Djava.net.preferIPv4Stack=true"]
+
+
+def b64url(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def token(sub: str, groups=None) -> str:
+    """An RS256 token signed with the dev key (openssl: no Python crypto library needed)."""
+    now = int(time.time())
+    claims = {"sub": sub, "iss": ISSUER, "iat": now, "exp": now + 3600, "jti": "bench-%d" % now}
+    if groups:
+        claims["groups"] = groups
+    signing_input = b64url(b'{"alg":"RS256","typ":"JWT"}') + "." + b64url(json.dumps(claims).encode())
+    sig = subprocess.run(["openssl", "dgst", "-sha256", "-sign", os.path.join(DEV_JWT, "private.pem")],
+                         input=signing_input.encode(), capture_output=True, check=True).stdout
+    return signing_input + "." + b64url(sig)
+
+
+def http_event(path: str, body: str, headers: dict) -> bytes:
+    """An API Gateway HTTP API (payload 2.0) event, as the JWT-authorized route hands it to the function."""
+    h = {"content-type": "application/json"}
+    h.update({k.lower(): v for k, v in headers.items()})
+    return json.dumps({
+        "version": "2.0", "routeKey": "POST " + path, "rawPath": path, "rawQueryString": "",
+        "headers": h, "body": body, "isBase64Encoded": False,
+        "requestContext": {
+            "accountId": "000000000000", "apiId": "bench", "domainName": "bench.local", "requestId": "bench",
+            "routeKey": "POST " + path, "stage": "$default", "time": "01/Jan/2026:00:00:00 +0000",
+            "timeEpoch": int(time.time() * 1000),
+            "http": {"method": "POST", "path": path, "protocol": "HTTP/1.1", "sourceIp": "127.0.0.1",
+                     "userAgent": "bench"}},
+    }).encode()
+
+
+def bearer(sub, groups=None):
+    return {"authorization": "Bearer " + token(sub, groups)}
+
+
+def webhook_headers(body: str) -> dict:
+    t = int(time.time())
+    v1 = hmac.new(WEBHOOK_SECRET.encode(), ("%d." % t).encode() + body.encode(), hashlib.sha256).hexdigest()
+    return {"stripe-signature": "t=%d,v1=%s" % (t, v1)}
+
+
+def http_ok(expected_status, must_contain=()):
+    def check(answer: bytes):
+        r = json.loads(answer)
+        ok = r.get("statusCode") == expected_status and all(s in (r.get("body") or "") for s in must_contain)
+        return ok, "%s %s" % (r.get("statusCode"), (r.get("body") or "")[:160])
+    return check
+
+
+def plain_ok(must_contain=()):
+    def check(answer: bytes):
+        text = answer.decode(errors="replace")
+        return all(s in text for s in must_contain), text[:160]
+    return check
+
+
+WEBHOOK_BODY = json.dumps({"id": "evt_bench_1", "object": "event", "type": "customer.created",
+                           "created": 1767225600, "data": {"object": {"id": "cus_bench", "object": "customer"}}})
+ACCOUNT_SYNC_BODY = json.dumps({
+    "accountId": "bench-account", "plan": "LIVE", "billingPeriod": "MONTHLY",
+    "cycleStart": datetime.date.today().isoformat(), "currency": "EUR", "timeZone": "Europe/Paris",
+    "owner": {"userId": "owner-bench", "name": "Bench Owner"}, "members": []})
+
+# name -> (zip, event factory, answer check, database: "seeded" | "empty", extra env)
+CASES = {
+    "bare": ("bench/coldstart/bare/target/function.zip",
+             lambda: http_event("/hello", "", {}), http_ok(200, ['"greeting":"hello"']), None, {}),
+    "quote": ("functions/quote/target/function.zip",
+              lambda: http_event("/quote", '{"addOn":"PRESENTERS","quantity":2}', bearer("owner-acme")),
+              http_ok(200, ['"quoteId"', '"cyclePrice"']), "seeded", {}),
+    "quote-401": ("functions/quote/target/function.zip",
+                  lambda: http_event("/quote", '{"addOn":"PRESENTERS","quantity":2}', {}),
+                  http_ok(401, ["unauthenticated"]), "seeded", {}),
+    "purchase": ("functions/purchase/target/function.zip",
+                 lambda: http_event("/purchase", '{"quoteId":"00000000-0000-4000-8000-00000000be01",'
+                                                 '"idempotencyKey":"bench-1"}', bearer("owner-acme")),
+                 http_ok(200, ['"purchaseId"']), "seeded", {}),
+    "billing-details": ("functions/billing-details/target/function.zip",
+                        lambda: http_event("/billing-details", "{}", bearer("owner-acme")),
+                        http_ok(200, ['"acme"']), "seeded", {}),
+    "entitlements": ("functions/entitlements/target/function.zip",
+                     lambda: http_event("/entitlements", "{}", bearer("owner-acme")),
+                     http_ok(200), "seeded", {}),
+    "account-sync": ("functions/account-sync/target/function.zip",
+                     lambda: http_event("/account-sync", ACCOUNT_SYNC_BODY, bearer("platform", ["service"])),
+                     http_ok(200, ['"bench-account"']), "seeded", {}),
+    "cancel": ("functions/cancel/target/function.zip",
+               lambda: http_event("/cancel", '{"purchaseId":"00000000-0000-4000-8000-0000000000a1",'
+                                             '"confirmErasure":true}', bearer("owner-acme")),
+               http_ok(200, ['"purchaseId"']), "seeded", {}),
+    "subaccount-create": ("functions/subaccount-create/target/function.zip",
+                          lambda: http_event("/subaccount-create",
+                                             '{"name":"Bench team","storageGb":1,"recordingHours":1,'
+                                             '"admin":{"userId":"bench-admin","name":"Bench Admin"}}',
+                                             bearer("owner-acme")),
+                          http_ok(200, ['"subAccountId"']), "seeded", {}),
+    "subaccount-delete": ("functions/subaccount-delete/target/function.zip",
+                          lambda: http_event("/subaccount-delete",
+                                             '{"subAccountId":"00000000-0000-4000-8000-0000000000c1",'
+                                             '"confirm":true}', bearer("owner-acme")),
+                          http_ok(200, ['"subAccountId"']), "seeded", {}),
+    "payment-webhook": ("functions/payment-webhook/target/function.zip",
+                        lambda: http_event("/payment-webhook", WEBHOOK_BODY, webhook_headers(WEBHOOK_BODY)),
+                        http_ok(200, ['"received":true']), "seeded", {}),
+    "renewal-tick": ("functions/renewal-tick/target/function.zip",
+                     lambda: json.dumps({"scheduledTime": datetime.datetime.now(datetime.timezone.utc)
+                                        .strftime("%Y-%m-%dT%H:%M:%SZ")}).encode(),
+                     plain_ok(), "seeded", {}),
+    "migrate": ("functions/migrate/target/function.zip",
+                lambda: b"{}", plain_ok(['"migrationsExecuted"']), "empty", {}),
+}
+
+
+class Postgres:
+    def __init__(self, port, psql):
+        self.port = port
+        self.psql = psql
+
+    def sql(self, statement, db="postgres"):
+        subprocess.run([self.psql, "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", str(self.port),
+                        "-U", "postgres", "-d", db, "-c", statement], check=True, capture_output=True)
+
+    def prepare_template(self, migrate, demo_sql, seed_sql):
+        """bench_template: migrated by the migrate function itself (the deploy step), then demo data + seed."""
+        self.sql("drop database if exists bench with (force)")
+        self.sql("drop database if exists bench_template with (force)")
+        self.sql("create database bench_template")
+        migrate(self.port)
+        for f in (demo_sql, seed_sql):
+            subprocess.run([self.psql, "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", str(self.port),
+                            "-U", "postgres", "-d", "bench_template", "-f", f], check=True, capture_output=True)
+
+    def fresh(self, kind):
+        """bench: a copy of bench_template (migrated + demo data) or an empty database."""
+        self.sql("drop database if exists bench with (force)")
+        self.sql("create database bench" + (" template bench_template" if kind == "seeded" else ""))
+
+
+def env_for(case_db, pg_port, rapi_port, extra, db="bench"):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("QUARKUS_", "MP_", "JAVA_TOOL"))}
+    env.update({
+        "AWS_LAMBDA_RUNTIME_API": "127.0.0.1:%d" % rapi_port,
+        "_HANDLER": HANDLER,
+        "AWS_LAMBDA_FUNCTION_NAME": "bench", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": "1024",
+        "AWS_LAMBDA_FUNCTION_VERSION": "1", "AWS_REGION": "eu-west-1", "TZ": "UTC",
+    })
+    if case_db:
+        env.update({
+            "QUARKUS_DATASOURCE_JDBC_URL": "jdbc:postgresql://127.0.0.1:%d/%s" % (pg_port, db),
+            "QUARKUS_DATASOURCE_USERNAME": "postgres", "QUARKUS_DATASOURCE_PASSWORD": "bench",
+            "QUARKUS_FLYWAY_MIGRATE_AT_START": "false",
+            "MP_JWT_VERIFY_PUBLICKEY_LOCATION": "file:" + os.path.join(DEV_JWT, "public.pem"),
+            "MP_JWT_VERIFY_ISSUER": ISSUER,
+            "BILLING_PAYMENT_PROVIDER": "local",
+            "STRIPE_WEBHOOK_SECRETS": WEBHOOK_SECRET,
+        })
+    env.update(extra)
+    return env
+
+
+def run_once(java, ric_cp, task_dir, event, env_builder, jvm_extra=(), log_path=None):
+    with MockRuntime(event) as rt:
+        env = env_builder(rt.port)
+        out = open(log_path, "wb") if log_path else subprocess.DEVNULL
+        start = time.time()
+        proc = subprocess.Popen([java, *JVM_FLAGS, *jvm_extra, "-cp", ric_cp,
+                                 "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", HANDLER],
+                                cwd=task_dir, env=env, stdout=out, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+        finished = rt.done.wait(120)
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = status
+        if log_path:
+            out.close()
+        if not finished:
+            return None
+        return {"total": rt.answered_at - start, "cpu": usage.ru_utime + usage.ru_stime,
+                "init": (rt.served_at - start) if rt.served_at else None,
+                "status": rt.status, "body": rt.body}
+
+
+FAMILIES = [("hibernate", ("org.hibernate.",)), ("jackson", ("com.fasterxml.",)),
+            ("vert.x+netty", ("io.vertx.", "io.netty.")), ("flyway", ("org.flywaydb.",)),
+            ("narayana", ("com.arjuna.", "org.jboss.narayana.", "io.agroal.")),
+            ("jwt", ("io.smallrye.jwt.", "org.jose4j.")), ("postgresql", ("org.postgresql.",)),
+            ("quarkus+arc+config", ("io.quarkus.", "io.smallrye.config.")), ("app", ("com.webinar.",)),
+            ("jdk tls+http client", ("sun.security.", "javax.net.ssl.", "jdk.internal.net.http.", "java.net.http."))]
+
+
+def families(classlog):
+    """Classes loaded per library family, and the span of uptime in which each family loaded them."""
+    out = {}
+    for line in open(classlog):
+        m = re.match(r"\[([0-9.]+)s\] (\S+) source: ", line)
+        if not m:
+            continue
+        t, cls = float(m.group(1)), m.group(2)
+        fam = next((f for f, prefixes in FAMILIES if cls.startswith(prefixes)), None)
+        if fam:
+            n, first, last = out.get(fam, (0, t, t))
+            out[fam] = (n + 1, min(first, t), max(last, t))
+    return {f: "%d classes, %.2f–%.2f s" % v for f, v in out.items()}
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--java", default="java")
+    p.add_argument("--ric-cp", required=True)
+    p.add_argument("--pg-port", type=int, required=True)
+    p.add_argument("--psql", default="psql")
+    p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--work", required=True)
+    p.add_argument("--only", default="", help="comma-separated case names")
+    p.add_argument("--out", default="")
+    p.add_argument("--classlog", action="store_true", help="one extra run per case with -Xlog:class+load")
+    a = p.parse_args()
+
+    pg = Postgres(a.pg_port, a.psql)
+    names = [n for n in CASES if not a.only or n in a.only.split(",")]
+    results = {}
+    tasks = {}
+
+    def unzip(zip_rel):
+        if zip_rel not in tasks:
+            d = os.path.join(a.work, "task-" + re.sub(r"\W", "_", zip_rel))
+            shutil.rmtree(d, ignore_errors=True)
+            with zipfile.ZipFile(os.path.join(ROOT, zip_rel)) as z:
+                z.extractall(d)
+            tasks[zip_rel] = d
+        return tasks[zip_rel]
+
+    for name in names:
+        unzip(CASES[name][0])
+
+    def migrate_template(port):
+        res = run_once(a.java, a.ric_cp, tasks.get(CASES["migrate"][0]) or unzip(CASES["migrate"][0]),
+                       b"{}", lambda rport: env_for("empty", port, rport, {}, db="bench_template"),
+                       log_path=os.path.join(a.work, "prepare-migrate.log"))
+        if not res or res["status"] != "response":
+            sys.exit("the migrate function did not migrate bench_template: see %s/prepare-migrate.log" % a.work)
+        print("bench_template migrated by the migrate function: %s" % res["body"].decode(), flush=True)
+
+    pg.prepare_template(migrate_template,
+                        os.path.join(ROOT, "local", "src", "main", "resources", "db", "demo", "R__demo_data.sql"),
+                        os.path.join(ROOT, "bench", "coldstart", "seed.sql"))
+
+    # interleave the runs (round r of every case, then round r+1) so that noise from the machine spreads evenly
+    for r in range(a.runs):
+        for name in names:
+            zip_rel, event_of, check, db, extra = CASES[name]
+            if db:
+                pg.fresh(db)
+            log = os.path.join(a.work, "%s-run%d.log" % (name, r + 1))
+            res = run_once(a.java, a.ric_cp, tasks[zip_rel], event_of(),
+                           lambda port: env_for(db, a.pg_port, port, extra), log_path=log)
+            entry = results.setdefault(name, {"runs": [], "init": [], "ok": True, "answer": ""})
+            if res is None or res["status"] != "response":
+                entry["ok"] = False
+                entry["answer"] = "no answer" if res is None else "%s: %s" % (res["status"], res["body"][:300])
+                print("%-18s run %d: FAILED (%s), log %s" % (name, r + 1, entry["answer"], log), flush=True)
+                continue
+            ok, shown = check(res["body"])
+            if not ok:
+                entry["ok"] = False
+            entry["answer"] = shown
+            entry["runs"].append(res["total"])
+            entry.setdefault("cpu", []).append(res["cpu"])
+            if res["init"] is not None:
+                entry["init"].append(res["init"])
+            started = re.search(rb"started in ([0-9.]+)s", open(log, "rb").read())
+            entry.setdefault("quarkus_started", []).append(float(started.group(1)) if started else None)
+            print("%-18s run %d: %.3f s (init %.3f s)%s" % (name, r + 1, res["total"], res["init"] or -1,
+                                                            "" if ok else "  WRONG ANSWER: " + shown), flush=True)
+
+    if a.classlog:
+        for name in names:
+            zip_rel, event_of, check, db, extra = CASES[name]
+            if db:
+                pg.fresh(db)
+            cl = os.path.join(a.work, "%s-classes.txt" % name)
+            run_once(a.java, a.ric_cp, tasks[zip_rel], event_of(),
+                     lambda port: env_for(db, a.pg_port, port, extra),
+                     jvm_extra=["-Xlog:class+load=info:file=%s:uptime" % cl])
+            results[name]["classes_loaded"] = sum(1 for _ in open(cl))
+            results[name]["families"] = families(cl)
+
+    for name, e in results.items():
+        e["zip_bytes"] = os.path.getsize(os.path.join(ROOT, CASES[name][0]))
+        e["median"] = statistics.median(e["runs"]) if e["runs"] else None
+        e["init_median"] = statistics.median(e["init"]) if e["init"] else None
+        e["cpu_median"] = statistics.median(e["cpu"]) if e.get("cpu") else None
+        started = [q for q in e.get("quarkus_started", []) if q]
+        e["quarkus_median"] = statistics.median(started) if started else None
+    bare = results.get("bare", {}).get("median")
+
+    print()
+    print("| function | function.zip bytes | start to first answer, median of %d (min–max) | × bare "
+          "| init: start to first /next | Quarkus \"started in\" | CPU s (user+sys) | classes loaded | answer |"
+          % a.runs)
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
+    for name, e in results.items():
+        m = e["median"]
+        print("| %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+            name, "{:,}".format(e["zip_bytes"]),
+            "%.2f s (%.2f–%.2f)" % (m, min(e["runs"]), max(e["runs"])) if m else "—",
+            "%.2f" % (m / bare) if m and bare else "—",
+            "%.2f s" % e["init_median"] if e["init_median"] else "—",
+            "%.2f s" % e["quarkus_median"] if e.get("quarkus_median") else "—",
+            "%.2f" % e["cpu_median"] if e.get("cpu_median") else "—",
+            e.get("classes_loaded", "—"),
+            ("ok " if e["ok"] else "WRONG ") + e["answer"].replace("|", "\\|")[:70]))
+    if a.classlog:
+        print()
+        print("classes loaded per family (uptime span) in the -Xlog:class+load run:")
+        for name, e in results.items():
+            print("  %s: %s" % (name, "; ".join("%s %s" % kv for kv in e.get("families", {}).items())))
+    if a.out:
+        with open(a.out, "w") as f:
+            json.dump({k: {kk: vv for kk, vv in v.items() if kk != "body"} for k, v in results.items()}, f,
+                      indent=1, default=str)
+    sys.exit(0 if all(e["ok"] for e in results.values()) else 1)
+
+
+if __name__ == "__main__":
+    main()
