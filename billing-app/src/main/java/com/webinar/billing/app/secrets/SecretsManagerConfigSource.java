@@ -39,8 +39,8 @@ public class SecretsManagerConfigSource implements ConfigSource {
 
     private final Function<String, String> environment;
     private final Map<String, Kept> kept = new ConcurrentHashMap<>();
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Made on the first secret read: a function without secret ARNs (local mode, tests) never loads it. */
+    private volatile HttpClient http;
 
     public SecretsManagerConfigSource() {
         this(System::getenv);
@@ -93,7 +93,7 @@ public class SecretsManagerConfigSource implements ConfigSource {
                 .GET()
                 .build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http().send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("secret " + arn + ": the extension answered " + response.statusCode());
             }
@@ -104,6 +104,21 @@ public class SecretsManagerConfigSource implements ConfigSource {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading secret " + arn, e);
         }
+    }
+
+    private HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                if (http == null) {
+                    http = HttpClient.newBuilder()
+                            .connectTimeout(Duration.ofSeconds(2))
+                            .build();
+                }
+                client = http;
+            }
+        }
+        return client;
     }
 
     private String orDefault(String variable, String fallback) {
