@@ -6,6 +6,7 @@ import com.webinar.billing.dev.DevTokens;
 import io.agroal.api.AgroalDataSource;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -35,19 +36,17 @@ public class Api {
     AgroalDataSource dataSource;
 
     public Response post(String function, String token, Object body) {
-        var request = given().contentType(ContentType.JSON);
-        if (token != null) {
-            request = request.header("Authorization", "Bearer " + token);
-        }
-        return request.body(body).when().post("/" + function);
+        return as(token).body(body).when().post("/" + function);
     }
 
+    /** A body sent exactly as written (malformed JSON included). */
     public Response postRaw(String function, String token, String body) {
-        var request = given().contentType(ContentType.JSON);
-        if (token != null) {
-            request = request.header("Authorization", "Bearer " + token);
-        }
-        return request.body(body).when().post("/" + function);
+        return as(token).body(body).when().post("/" + function);
+    }
+
+    private static RequestSpecification as(String token) {
+        RequestSpecification request = given().contentType(ContentType.JSON);
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 
     public String token(String userId) {

@@ -133,7 +133,7 @@ public class BuyAddOn {
         invoice.currency = quote.currency;
         invoice.totalMinor = quote.chargeNowMinor;
         invoice.issuedAt = now;
-        invoice.paymentKey = "purchase-" + purchase.id;
+        invoice.paymentKey = paymentKeyOf(purchase.id);
         InvoiceLineEntity line = new InvoiceLineEntity();
         line.key = new InvoiceLineEntity.Key(invoice.id, 1);
         line.purchaseId = purchase.id;
@@ -170,8 +170,13 @@ public class BuyAddOn {
         settlement.settle(attempt.purchaseId(), attempt.invoice(), result, clock.instant());
     }
 
+    /** A purchase's invoice key, sent to the provider as its idempotency key. */
+    private static String paymentKeyOf(UUID purchaseId) {
+        return "purchase-" + purchaseId;
+    }
+
     private InvoiceEntity invoiceOf(UUID purchaseId) {
-        return ledger.byPaymentKey("purchase-" + purchaseId).orElseThrow();
+        return ledger.byPaymentKey(paymentKeyOf(purchaseId)).orElseThrow();
     }
 
     private Answer answerOf(Caller caller, UUID purchaseId) {

@@ -185,11 +185,6 @@ public class RenewalTick {
         }
     }
 
-    /** The payment key of the renewal of (account, cycle): also the provider's idempotency key. */
-    public static String paymentKey(String accountId, java.time.LocalDate cycleStart) {
-        return "renewal-" + accountId + "-" + cycleStart;
-    }
-
     static UUID uuid(Object value) {
         return value instanceof UUID id ? id : UUID.fromString(value.toString());
     }
