@@ -33,6 +33,8 @@ ISSUER = "https://dev.local/addon-billing"
 WEBHOOK_SECRET = "whsec_bench_0123456789abcdef"
 HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest"
 # What Lambda's java21 runtime gives a 1024 MB function, approximately (heap ~85 % of memory, C1 only, Serial GC)
+# JVM_EXTRA="..." adds flags to the measured runs (a profiler agent, say), which then end with a normal JVM exit
+JVM_EXTRA = os.environ.get("JVM_EXTRA", "").split()
 JVM_FLAGS = ["-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
              "-Xmx870m", "-Djava.net.preferIPv4Stack=true"]
 
@@ -198,7 +200,7 @@ def env_for(case_db, pg_port, rapi_port, extra, db="bench"):
     return env
 
 
-def run_once(java, ric_cp, task_dir, event, env_builder, jvm_extra=(), log_path=None):
+def run_once(java, ric_cp, task_dir, event, env_builder, jvm_extra=(), log_path=None, graceful_exit=False):
     with MockRuntime(event) as rt:
         env = env_builder(rt.port)
         out = open(log_path, "wb") if log_path else subprocess.DEVNULL
@@ -208,11 +210,19 @@ def run_once(java, ric_cp, task_dir, event, env_builder, jvm_extra=(), log_path=
                                 cwd=task_dir, env=env, stdout=out, stderr=subprocess.STDOUT,
                                 start_new_session=True)
         finished = rt.done.wait(120)
+        reaped = None
+        if graceful_exit:  # a normal JVM exit: what -XX:ArchiveClassesAtExit or a profiler needs to write its file
+            os.killpg(proc.pid, signal.SIGTERM)
+            deadline = time.time() + 120
+            while reaped is None and time.time() < deadline:
+                pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+                reaped = (status, usage) if pid else None
+                time.sleep(0.05)
         try:
             os.killpg(proc.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
-        _, status, usage = os.wait4(proc.pid, 0)
+        status, usage = reaped or os.wait4(proc.pid, 0)[1:]
         proc.returncode = status
         if log_path:
             out.close()
@@ -246,6 +256,48 @@ def families(classlog):
     return {f: "%d classes, %.2f–%.2f s" % v for f, v in out.items()}
 
 
+# Only libraries whose static initialisers need nothing of the application: Quarkus preloads (and initialises)
+# the listed classes early in the function's static init, before CDI and the runtime config exist
+# (quarkus.snapstart.preload-classes / initialize-classes). Not Narayana: its statics read its configuration,
+# which Quarkus sets later; not the CDI-facing libraries (smallrye-jwt, Agroal) either.
+PRELOADABLE = ("org.hibernate.", "org.antlr.", "org.postgresql.", "org.jose4j.", "com.fasterxml.jackson.")
+PRELOAD_HEADER = """# Library classes that this function loads for its first request, after its init: Quarkus preloads them during
+# init (quarkus.snapstart.preload-classes), so that with SnapStart they are in the snapshot instead of in the
+# first request after a restore. Written by bench/coldstart/coldstart.py (PRELOADABLE says which libraries);
+# a class that is not there is skipped. Regenerate: PRELOAD_LIST=1 bash bench/coldstart/run.sh
+"""
+PRELOAD_FILE = "src/main/resources/META-INF/quarkus-preload-classes.txt"
+
+
+def write_preload_lists(a, pg, names, tasks):
+    """Per function module: the library classes its first request loads after init (run without a list)."""
+    for name in names:
+        zip_rel, event_of, check, db, extra = CASES[name]
+        if name in ("quote-401", "migrate") or not zip_rel.startswith("functions/"):
+            continue
+        if db:
+            pg.fresh(db)
+        cl = os.path.join(a.work, "%s-preload-classes.txt" % name)
+        res = run_once(a.java, a.ric_cp, tasks[zip_rel], event_of(),
+                       lambda port: env_for(db, a.pg_port, port, extra),
+                       jvm_extra=["-Xlog:class+load=info:file=%s:uptime" % cl])
+        if not res or res["status"] != "response" or not check(res["body"])[0]:
+            sys.exit("%s did not answer as expected: no preload list written" % name)
+        after_init = set()
+        for line in open(cl):
+            m = re.match(r"\[([0-9.]+)s\] (\S+) source: (\S+)", line)
+            # the JVM's uptime starts a little after `start`: a class near the border counts as init's
+            if m and float(m.group(1)) > res["init"] and m.group(2).startswith(PRELOADABLE) \
+                    and "$$Lambda" not in m.group(2) and m.group(3).startswith("file:"):
+                after_init.add(m.group(2))
+        out = os.path.join(ROOT, os.path.dirname(os.path.dirname(zip_rel)), PRELOAD_FILE)
+        os.makedirs(os.path.dirname(out), exist_ok=True)
+        with open(out, "w") as f:
+            f.write(PRELOAD_HEADER)
+            f.writelines(c + "\n" for c in sorted(after_init))
+        print("%-18s %4d library classes loaded after init -> %s" % (name, len(after_init), out), flush=True)
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--java", default="java")
@@ -257,6 +309,10 @@ def main():
     p.add_argument("--only", default="", help="comma-separated case names")
     p.add_argument("--out", default="")
     p.add_argument("--classlog", action="store_true", help="one extra run per case with -Xlog:class+load")
+    p.add_argument("--cds", action="store_true", help="what-if: one training run per zip writes a dynamic AppCDS "
+                   "archive (-XX:ArchiveClassesAtExit), the measured runs use it (-XX:SharedArchiveFile)")
+    p.add_argument("--preload-lists", action="store_true", help="instead of measuring, write each function "
+                   "module's META-INF/quarkus-preload-classes.txt: the library classes its first request loads")
     a = p.parse_args()
 
     pg = Postgres(a.pg_port, a.psql)
@@ -288,6 +344,27 @@ def main():
                         os.path.join(ROOT, "local", "src", "main", "resources", "db", "demo", "R__demo_data.sql"),
                         os.path.join(ROOT, "bench", "coldstart", "seed.sql"))
 
+    if a.preload_lists:
+        write_preload_lists(a, pg, names, tasks)
+        return
+
+    archives = {}
+    if a.cds:
+        for name in names:
+            zip_rel, event_of, check, db, extra = CASES[name]
+            if zip_rel in archives:
+                continue
+            if db:
+                pg.fresh(db)
+            jsa = os.path.join(a.work, re.sub(r"\W", "_", zip_rel) + ".jsa")
+            run_once(a.java, a.ric_cp, tasks[zip_rel], event_of(), lambda port: env_for(db, a.pg_port, port, extra),
+                     jvm_extra=["-XX:ArchiveClassesAtExit=" + jsa], graceful_exit=True,
+                     log_path=os.path.join(a.work, "%s-cds-training.log" % name))
+            if not os.path.exists(jsa):
+                sys.exit("no CDS archive written for %s: see %s-cds-training.log" % (zip_rel, name))
+            archives[zip_rel] = ["-XX:SharedArchiveFile=" + jsa]
+            print("%-18s CDS archive %s (%d MB)" % (name, jsa, os.path.getsize(jsa) // 2**20), flush=True)
+
     # interleave the runs (round r of every case, then round r+1) so that noise from the machine spreads evenly
     for r in range(a.runs):
         for name in names:
@@ -296,7 +373,8 @@ def main():
                 pg.fresh(db)
             log = os.path.join(a.work, "%s-run%d.log" % (name, r + 1))
             res = run_once(a.java, a.ric_cp, tasks[zip_rel], event_of(),
-                           lambda port: env_for(db, a.pg_port, port, extra), log_path=log)
+                           lambda port: env_for(db, a.pg_port, port, extra), log_path=log,
+                           jvm_extra=archives.get(zip_rel, []) + JVM_EXTRA, graceful_exit=bool(JVM_EXTRA))
             entry = results.setdefault(name, {"runs": [], "init": [], "ok": True, "answer": ""})
             if res is None or res["status"] != "response":
                 entry["ok"] = False
@@ -332,6 +410,9 @@ def main():
         e["zip_bytes"] = os.path.getsize(os.path.join(ROOT, CASES[name][0]))
         e["median"] = statistics.median(e["runs"]) if e["runs"] else None
         e["init_median"] = statistics.median(e["init"]) if e["init"] else None
+        # what a SnapStart restore still pays: the first request, after init (the restore itself not included)
+        firsts = [t - i for t, i in zip(e["runs"], e["init"])] if len(e["init"]) == len(e["runs"]) else []
+        e["first_request_median"] = statistics.median(firsts) if firsts else None
         e["cpu_median"] = statistics.median(e["cpu"]) if e.get("cpu") else None
         started = [q for q in e.get("quarkus_started", []) if q]
         e["quarkus_median"] = statistics.median(started) if started else None
@@ -339,16 +420,17 @@ def main():
 
     print()
     print("| function | function.zip bytes | start to first answer, median of %d (min–max) | × bare "
-          "| init: start to first /next | Quarkus \"started in\" | CPU s (user+sys) | classes loaded | answer |"
-          % a.runs)
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
+          "| init: start to first /next | first request (answer − init) | Quarkus \"started in\" | CPU s (user+sys) "
+          "| classes loaded | answer |" % a.runs)
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for name, e in results.items():
         m = e["median"]
-        print("| %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+        print("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
             name, "{:,}".format(e["zip_bytes"]),
             "%.2f s (%.2f–%.2f)" % (m, min(e["runs"]), max(e["runs"])) if m else "—",
             "%.2f" % (m / bare) if m and bare else "—",
             "%.2f s" % e["init_median"] if e["init_median"] else "—",
+            "%.2f s" % e["first_request_median"] if e.get("first_request_median") else "—",
             "%.2f s" % e["quarkus_median"] if e.get("quarkus_median") else "—",
             "%.2f" % e["cpu_median"] if e.get("cpu_median") else "—",
             e.get("classes_loaded", "—"),

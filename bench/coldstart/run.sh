@@ -6,6 +6,9 @@
 #   RUNS=3 ONLY=quote,bare bash bench/coldstart/run.sh
 #   SKIP_BUILD=1 bash bench/coldstart/run.sh    # measure the zips already in */target
 #   CLASSLOG=1 ...                              # plus one run per function with -Xlog:class+load (counts)
+#   CDS=1 ...                                   # what-if: each zip with a dynamic AppCDS archive of its own
+#   PRELOAD_LIST=1 bash bench/coldstart/run.sh  # regenerate each function's META-INF/quarkus-preload-classes.txt
+#                                                 (builds without them, lists what first requests load, rebuilds)
 #
 # Needs: JDK (JAVA_HOME, default Temurin 25), PostgreSQL 15 binaries (/usr/lib/postgresql/15/bin), python3,
 # openssl. Starts a throwaway PostgreSQL on 127.0.0.1:${PG_PORT:-55432} (as user postgres when run as root)
@@ -29,6 +32,12 @@ cleanup() {
   if [ "${KEEP:-0}" = 1 ]; then echo "kept $WORK"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
+
+if [ "${PRELOAD_LIST:-0}" = 1 ]; then
+  # the lists must come from functions that do not preload them already
+  rm -f functions/*/src/main/resources/META-INF/quarkus-preload-classes.txt
+  SKIP_BUILD=0
+fi
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   echo "== building every function.zip and the bare function"
@@ -61,10 +70,19 @@ for z in functions/*/target/function.zip bench/coldstart/bare/target/function.zi
   printf '%12s  %s\n' "$(stat -c %s "$z")" "$z"
 done
 
+if [ "${PRELOAD_LIST:-0}" = 1 ]; then
+  echo "== the classes each function loads for its first request -> functions/*/src/main/resources/META-INF/"
+  python3 bench/coldstart/coldstart.py --java "$JAVA" --ric-cp "$WORK/ric/*" --pg-port "$PG_PORT" \
+    --psql "$PG_BIN/psql" --work "$WORK" --only "${ONLY:-}" --preload-lists
+  echo "== rebuilding with the list"
+  ./mvnw -B -q package -DskipTests -Dspotless.check.skip=true
+  exit 0
+fi
+
 echo "== cold starts ($RUNS runs each, interleaved; load before: $(cut -d' ' -f1-3 /proc/loadavg))"
 status=0
 python3 bench/coldstart/coldstart.py --java "$JAVA" --ric-cp "$WORK/ric/*" --pg-port "$PG_PORT" \
   --psql "$PG_BIN/psql" --runs "$RUNS" --work "$WORK" --only "${ONLY:-}" --out "$WORK/results.json" \
-  $([ "${CLASSLOG:-0}" = 1 ] && echo --classlog) || status=$?
+  $([ "${CLASSLOG:-0}" = 1 ] && echo --classlog) $([ "${CDS:-0}" = 1 ] && echo --cds) || status=$?
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 exit $status
