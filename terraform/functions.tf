@@ -44,8 +44,11 @@ locals {
 
   common_environment = {
     QUARKUS_DATASOURCE_JDBC_URL = local.jdbc_url
-    QUARKUS_DATASOURCE_USERNAME = var.db_master_username
-    BILLING_PAYMENT_PROVIDER    = var.payment_provider
+    # user and password from the DB secret (DB_SECRET_ARN) for each new connection, never at init:
+    # not in the SnapStart snapshot, and a rotated password needs no new version (DatabaseSecret)
+    QUARKUS_DATASOURCE_CREDENTIALS_PROVIDER      = "database"
+    QUARKUS_DATASOURCE_CREDENTIALS_PROVIDER_NAME = "database-secret"
+    BILLING_PAYMENT_PROVIDER                     = var.payment_provider
     # Migrations run only in the migrate function, explicitly — never at start-up
     # (with SnapStart, start-up even runs when a version is published).
     QUARKUS_FLYWAY_MIGRATE_AT_START = "false"

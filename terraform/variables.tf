@@ -337,7 +337,7 @@ variable "db_name" {
 }
 
 variable "db_master_username" {
-  description = "Master user name of the Aurora cluster; the functions connect (through RDS Proxy) with this user (QUARKUS_DATASOURCE_USERNAME)."
+  description = "Master user name of the Aurora cluster; stored with its password in the DB secret, from which the functions read both for each connection (through RDS Proxy)."
   type        = string
   default     = "billing_admin"
 

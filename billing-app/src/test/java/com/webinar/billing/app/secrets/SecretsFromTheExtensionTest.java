@@ -1,6 +1,7 @@
 package com.webinar.billing.app.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Against a stand-in for the AWS Parameters and Secrets Lambda Extension, over real HTTP on loopback. */
-class SecretsManagerConfigSourceTest {
+class SecretsFromTheExtensionTest {
     private HttpServer extension;
     private final List<String> asked = new CopyOnWriteArrayList<>();
     private final List<String> tokens = new CopyOnWriteArrayList<>();
@@ -42,13 +43,21 @@ class SecretsManagerConfigSourceTest {
         extension.stop(0);
     }
 
-    private SecretsManagerConfigSource source(Map<String, String> environment) {
-        Map<String, String> env = new java.util.HashMap<>(environment);
+    private Map<String, String> environment(Map<String, String> variables) {
+        Map<String, String> env = new java.util.HashMap<>(variables);
         env.put(
                 "PARAMETERS_SECRETS_EXTENSION_HTTP_PORT",
                 String.valueOf(extension.getAddress().getPort()));
         env.put("AWS_SESSION_TOKEN", "session-token");
-        return new SecretsManagerConfigSource(env::get);
+        return env;
+    }
+
+    private SecretsManagerConfigSource source(Map<String, String> variables) {
+        return new SecretsManagerConfigSource(environment(variables)::get);
+    }
+
+    private DatabaseSecret databaseSecret(Map<String, String> variables) {
+        return new DatabaseSecret(environment(variables)::get);
     }
 
     @Test
@@ -62,11 +71,29 @@ class SecretsManagerConfigSourceTest {
     }
 
     @Test
-    void database_credentials_come_from_the_json_of_the_database_secret() {
+    void database_credentials_come_from_the_json_of_the_database_secret_when_a_connection_is_opened() {
+        var secret = databaseSecret(Map.of("DB_SECRET_ARN", "arn:aws:secretsmanager:eu-west-1:1:secret:db"));
+
+        assertThat(secret.getCredentials("database")).isEqualTo(Map.of("user", "billing", "password", "s3cret"));
+        assertThat(secret.getCredentials("database")).containsEntry("password", "s3cret");
+        assertThat(asked).containsExactly("arn:aws:secretsmanager:eu-west-1:1:secret:db");
+    }
+
+    @Test
+    void the_database_credentials_are_not_config_so_init_never_reads_them() {
         var source = source(Map.of("DB_SECRET_ARN", "arn:aws:secretsmanager:eu-west-1:1:secret:db"));
 
-        assertThat(source.getValue("quarkus.datasource.username")).isEqualTo("billing");
-        assertThat(source.getValue("quarkus.datasource.password")).isEqualTo("s3cret");
+        assertThat(source.getValue("quarkus.datasource.username")).isNull();
+        assertThat(source.getValue("quarkus.datasource.password")).isNull();
+        assertThat(asked).isEmpty();
+    }
+
+    @Test
+    void a_datasource_told_to_use_the_database_secret_without_its_arn_fails_clearly() {
+        assertThatThrownBy(() -> databaseSecret(Map.of()).getCredentials("database"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("DB_SECRET_ARN");
+        assertThat(asked).isEmpty();
     }
 
     @Test

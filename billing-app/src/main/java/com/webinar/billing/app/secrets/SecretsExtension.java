@@ -1,0 +1,103 @@
+package com.webinar.billing.app.secrets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Secrets by ARN, through the AWS Parameters and Secrets Lambda Extension on localhost (no AWS SDK in the zip).
+ * Each secret is kept for five minutes, as the extension itself does: a rotated secret is seen within that time.
+ */
+final class SecretsExtension {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration KEEP = Duration.ofMinutes(5);
+
+    private record Kept(String value, long readAtNanos) {}
+
+    private final Function<String, String> environment;
+    private final Map<String, Kept> kept = new ConcurrentHashMap<>();
+    /** Made on the first read: a function that reads no secret (local mode, tests) never loads the HTTP client. */
+    private volatile HttpClient http;
+
+    SecretsExtension(Function<String, String> environment) {
+        this.environment = environment;
+    }
+
+    /** The ARN in {@code variable}, or null when the variable is not set (local mode, tests). */
+    String arn(String variable) {
+        String arn = environment.apply(variable);
+        return arn == null || arn.isBlank() ? null : arn;
+    }
+
+    String secret(String arn) {
+        Kept value = kept.get(arn);
+        if (value != null && System.nanoTime() - value.readAtNanos() < KEEP.toNanos()) {
+            return value.value();
+        }
+        String fresh = fetch(arn);
+        kept.put(arn, new Kept(fresh, System.nanoTime()));
+        return fresh;
+    }
+
+    /** RDS-style secrets are JSON ({@code {"username": ..., "password": ...}}). */
+    static String field(String secret, String name) {
+        try {
+            JsonNode node = JSON.readTree(secret);
+            return node.path(name).asText(null);
+        } catch (IOException e) {
+            throw new IllegalStateException("the database secret is not JSON", e);
+        }
+    }
+
+    private String fetch(String arn) {
+        String port = orDefault("PARAMETERS_SECRETS_EXTENSION_HTTP_PORT", "2773");
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/secretsmanager/get?secretId=" + URLEncoder.encode(arn, StandardCharsets.UTF_8)))
+                .header("X-Aws-Parameters-Secrets-Token", orDefault("AWS_SESSION_TOKEN", ""))
+                .timeout(Duration.ofSeconds(3))
+                .GET()
+                .build();
+        try {
+            HttpResponse<String> response = http().send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("secret " + arn + ": the extension answered " + response.statusCode());
+            }
+            return JSON.readTree(response.body()).path("SecretString").asText(null);
+        } catch (IOException e) {
+            throw new IllegalStateException("secret " + arn + " could not be read", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading secret " + arn, e);
+        }
+    }
+
+    private HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                if (http == null) {
+                    http = HttpClient.newBuilder()
+                            .connectTimeout(Duration.ofSeconds(2))
+                            .build();
+                }
+                client = http;
+            }
+        }
+        return client;
+    }
+
+    private String orDefault(String variable, String fallback) {
+        String value = environment.apply(variable);
+        return value == null ? fallback : value;
+    }
+}
