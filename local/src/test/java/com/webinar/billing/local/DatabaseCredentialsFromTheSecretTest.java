@@ -3,6 +3,7 @@ package com.webinar.billing.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import com.webinar.billing.dev.EmbeddedPostgresConfigSource;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,6 +50,9 @@ class DatabaseCredentialsFromTheSecretTest {
             return Map.of(
                     "quarkus.datasource.credentials-provider", "database",
                     "quarkus.datasource.credentials-provider-name", "database-secret",
+                    // the embedded database's URL without its ?user=postgres, which would win over any credentials
+                    "quarkus.datasource.jdbc.url",
+                            EmbeddedPostgresConfigSource.jdbcUrl().replaceFirst("\\?.*$", ""),
                     // would fail to log in: only the secret's user exists
                     "quarkus.datasource.username", "no-such-role",
                     "DB_SECRET_ARN", ARN,
