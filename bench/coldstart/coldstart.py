@@ -33,10 +33,10 @@ ISSUER = "https://dev.local/addon-billing"
 WEBHOOK_SECRET = "whsec_bench_0123456789abcdef"
 HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest"
 # What Lambda's java21 runtime gives a 1024 MB function, approximately (heap ~85 % of memory, C1 only, Serial GC)
-# JVM_EXTRA="..." adds flags to the measured runs (a profiler agent, say), which then end with a normal JVM exit
-JVM_EXTRA = os.environ.get("JVM_EXTRA", "").split()
 JVM_FLAGS = ["-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
              "-Xmx870m", "-Djava.net.preferIPv4Stack=true"]
+# JVM_EXTRA="..." adds flags to the measured runs (a profiler agent, say), which then end with a normal JVM exit
+JVM_EXTRA = os.environ.get("JVM_EXTRA", "").split()
 
 
 def b64url(data: bytes) -> str:

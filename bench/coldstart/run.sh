@@ -73,8 +73,8 @@ done
 if [ "${PRELOAD_LIST:-0}" = 1 ]; then
   echo "== the classes each function loads for its first request -> functions/*/src/main/resources/META-INF/"
   python3 bench/coldstart/coldstart.py --java "$JAVA" --ric-cp "$WORK/ric/*" --pg-port "$PG_PORT" \
-    --psql "$PG_BIN/psql" --work "$WORK" --only "${ONLY:-}" --preload-lists
-  echo "== rebuilding with the list"
+    --psql "$PG_BIN/psql" --work "$WORK" --preload-lists  # every function: all lists were removed above
+  echo "== rebuilding with the lists"
   ./mvnw -B -q package -DskipTests -Dspotless.check.skip=true
   exit 0
 fi
