@@ -22,7 +22,10 @@ import subprocess
 import sys
 import tempfile
 import time
+import threading
+import urllib.parse
 import zipfile
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from mock_runtime import MockRuntime  # noqa: E402
@@ -31,6 +34,7 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), 
 DEV_JWT = os.path.join(ROOT, "dev-support", "src", "main", "resources", "dev-jwt")
 ISSUER = "https://dev.local/addon-billing"
 WEBHOOK_SECRET = "whsec_bench_0123456789abcdef"
+DB_SECRET_ARN = "arn:aws:secretsmanager:eu-west-1:000000000000:secret:bench-db"
 HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest"
 # What Lambda's java21 runtime gives a 1024 MB function, approximately (heap ~85 % of memory, C1 only, Serial GC)
 JVM_FLAGS = ["-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
@@ -113,6 +117,14 @@ CASES = {
     "quote-401": ("functions/quote/target/function.zip",
                   lambda: http_event("/quote", '{"addOn":"PRESENTERS","quantity":2}', {}),
                   http_ok(401, ["unauthenticated"]), "seeded", {}),
+    # as Terraform configures the datasource: no user in config that exists, user and password from the DB secret
+    # (DatabaseSecret), read through a stand-in for the Parameters and Secrets extension when the pool connects
+    "quote-db-secret": ("functions/quote/target/function.zip",
+                        lambda: http_event("/quote", '{"addOn":"PRESENTERS","quantity":2}', bearer("owner-acme")),
+                        http_ok(200, ['"quoteId"']), "seeded",
+                        {"QUARKUS_DATASOURCE_CREDENTIALS_PROVIDER": "database",
+                         "QUARKUS_DATASOURCE_CREDENTIALS_PROVIDER_NAME": "database-secret",
+                         "QUARKUS_DATASOURCE_USERNAME": "no-such-role", "DB_SECRET_ARN": DB_SECRET_ARN}),
     "purchase": ("functions/purchase/target/function.zip",
                  lambda: http_event("/purchase", '{"quoteId":"00000000-0000-4000-8000-00000000be01",'
                                                  '"idempotencyKey":"bench-1"}', bearer("owner-acme")),
@@ -153,6 +165,28 @@ CASES = {
 }
 
 
+class SecretsExtension:
+    """A stand-in for the AWS Parameters and Secrets Lambda Extension that knows the database secret."""
+
+    def __init__(self):
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_GET(self):
+                known = self.path == "/secretsmanager/get?secretId=" + urllib.parse.quote(DB_SECRET_ARN, safe="")
+                body = json.dumps({"ARN": DB_SECRET_ARN, "SecretString": json.dumps(
+                    {"username": "postgres", "password": "bench"})}).encode() if known else b"{}"
+                self.send_response(200 if known else 400)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+
 class Postgres:
     def __init__(self, port, psql):
         self.port = port
@@ -178,6 +212,16 @@ class Postgres:
         self.sql("create database bench" + (" template bench_template" if kind == "seeded" else ""))
 
 
+_secrets_extension = []
+
+
+def secrets_port():
+    """Started on first use, for the whole run."""
+    if not _secrets_extension:
+        _secrets_extension.append(SecretsExtension())
+    return _secrets_extension[0].port
+
+
 def env_for(case_db, pg_port, rapi_port, extra, db="bench"):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("QUARKUS_", "MP_", "JAVA_TOOL"))}
     env.update({
@@ -195,6 +239,8 @@ def env_for(case_db, pg_port, rapi_port, extra, db="bench"):
             "MP_JWT_VERIFY_ISSUER": ISSUER,
             "BILLING_PAYMENT_PROVIDER": "local",
             "STRIPE_WEBHOOK_SECRETS": WEBHOOK_SECRET,
+            "PARAMETERS_SECRETS_EXTENSION_HTTP_PORT": str(secrets_port()),
+            "AWS_SESSION_TOKEN": "bench-session-token",
         })
     env.update(extra)
     return env

@@ -3,11 +3,10 @@ package com.webinar.billing.app.secrets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -21,13 +20,12 @@ import java.util.function.Function;
 final class SecretsExtension {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration KEEP = Duration.ofMinutes(5);
+    private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
     private record Kept(String value, long readAtNanos) {}
 
     private final Function<String, String> environment;
     private final Map<String, Kept> kept = new ConcurrentHashMap<>();
-    /** Made on the first read: a function that reads no secret (local mode, tests) never loads the HTTP client. */
-    private volatile HttpClient http;
 
     SecretsExtension(Function<String, String> environment) {
         this.environment = environment;
@@ -59,41 +57,34 @@ final class SecretsExtension {
         }
     }
 
+    /**
+     * With the JDK's HttpURLConnection, which java.base and the JDK's class-data archive already hold: the first
+     * database connection after a start or a SnapStart restore does not load java.net.http's ~480 classes.
+     */
     private String fetch(String arn) {
         String port = orDefault("PARAMETERS_SECRETS_EXTENSION_HTTP_PORT", "2773");
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/secretsmanager/get?secretId=" + URLEncoder.encode(arn, StandardCharsets.UTF_8)))
-                .header("X-Aws-Parameters-Secrets-Token", orDefault("AWS_SESSION_TOKEN", ""))
-                .timeout(Duration.ofSeconds(3))
-                .GET()
-                .build();
+        URI uri = URI.create("http://localhost:" + port + "/secretsmanager/get?secretId="
+                + URLEncoder.encode(arn, StandardCharsets.UTF_8));
+        HttpURLConnection connection = null;
         try {
-            HttpResponse<String> response = http().send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("secret " + arn + ": the extension answered " + response.statusCode());
+            connection = (HttpURLConnection) uri.toURL().openConnection();
+            connection.setConnectTimeout((int) TIMEOUT.toMillis());
+            connection.setReadTimeout((int) TIMEOUT.toMillis());
+            connection.setRequestProperty("X-Aws-Parameters-Secrets-Token", orDefault("AWS_SESSION_TOKEN", ""));
+            int status = connection.getResponseCode();
+            if (status != 200) {
+                throw new IllegalStateException("secret " + arn + ": the extension answered " + status);
             }
-            return JSON.readTree(response.body()).path("SecretString").asText(null);
+            try (InputStream body = connection.getInputStream()) {
+                return JSON.readTree(body).path("SecretString").asText(null);
+            }
         } catch (IOException e) {
             throw new IllegalStateException("secret " + arn + " could not be read", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading secret " + arn, e);
-        }
-    }
-
-    private HttpClient http() {
-        HttpClient client = http;
-        if (client == null) {
-            synchronized (this) {
-                if (http == null) {
-                    http = HttpClient.newBuilder()
-                            .connectTimeout(Duration.ofSeconds(2))
-                            .build();
-                }
-                client = http;
+        } finally {
+            if (connection != null) {
+                connection.disconnect();
             }
         }
-        return client;
     }
 
     private String orDefault(String variable, String fallback) {
