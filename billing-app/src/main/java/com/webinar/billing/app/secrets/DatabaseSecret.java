@@ -40,8 +40,11 @@ public class DatabaseSecret implements CredentialsProvider {
                     "the datasource reads its credentials from " + NAME + ", but DB_SECRET_ARN is not set");
         }
         String secret = extension.secret(arn);
-        return Map.of(
-                USER_PROPERTY_NAME, SecretsExtension.field(secret, "username"),
-                PASSWORD_PROPERTY_NAME, SecretsExtension.field(secret, "password"));
+        String user = SecretsExtension.field(secret, "username");
+        String password = SecretsExtension.field(secret, "password");
+        if (user == null || password == null) {
+            throw new IllegalStateException("the database secret " + arn + " has no username or no password");
+        }
+        return Map.of(USER_PROPERTY_NAME, user, PASSWORD_PROPERTY_NAME, password);
     }
 }

@@ -26,9 +26,11 @@ class SecretsFromTheExtensionTest {
             String id = exchange.getRequestURI().getQuery().replaceFirst("secretId=", "");
             asked.add(java.net.URLDecoder.decode(id, StandardCharsets.UTF_8));
             tokens.add(exchange.getRequestHeaders().getFirst("X-Aws-Parameters-Secrets-Token"));
-            String secret = id.contains("db")
-                    ? "{\\\"username\\\":\\\"billing\\\",\\\"password\\\":\\\"s3cret\\\"}"
-                    : "sk_test_123";
+            String secret = id.contains("db-without-password")
+                    ? "{\\\"username\\\":\\\"billing\\\"}"
+                    : id.contains("db")
+                            ? "{\\\"username\\\":\\\"billing\\\",\\\"password\\\":\\\"s3cret\\\"}"
+                            : "sk_test_123";
             byte[] body =
                     ("{\"ARN\":\"" + id + "\",\"SecretString\":\"" + secret + "\"}").getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
@@ -86,6 +88,16 @@ class SecretsFromTheExtensionTest {
         assertThat(source.getValue("quarkus.datasource.username")).isNull();
         assertThat(source.getValue("quarkus.datasource.password")).isNull();
         assertThat(asked).isEmpty();
+    }
+
+    @Test
+    void a_database_secret_without_a_password_is_refused_clearly() {
+        var secret = databaseSecret(
+                Map.of("DB_SECRET_ARN", "arn:aws:secretsmanager:eu-west-1:1:secret:db-without-password"));
+
+        assertThatThrownBy(() -> secret.getCredentials("database"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no username or no password");
     }
 
     @Test
