@@ -287,14 +287,18 @@ FAMILIES = [("hibernate", ("org.hibernate.",)), ("jackson", ("com.fasterxml.",))
             ("jdk tls+http client", ("sun.security.", "javax.net.ssl.", "jdk.internal.net.http.", "java.net.http."))]
 
 
+def class_loads(classlog):
+    """(uptime in s, class name, source) for each line of a -Xlog:class+load=info:file=...:uptime log."""
+    for line in open(classlog):
+        m = re.match(r"\[([0-9.]+)s\] (\S+) source: (\S+)", line)
+        if m:
+            yield float(m.group(1)), m.group(2), m.group(3)
+
+
 def families(classlog):
     """Classes loaded per library family, and the span of uptime in which each family loaded them."""
     out = {}
-    for line in open(classlog):
-        m = re.match(r"\[([0-9.]+)s\] (\S+) source: ", line)
-        if not m:
-            continue
-        t, cls = float(m.group(1)), m.group(2)
+    for t, cls, _ in class_loads(classlog):
         fam = next((f for f, prefixes in FAMILIES if cls.startswith(prefixes)), None)
         if fam:
             n, first, last = out.get(fam, (0, t, t))
@@ -329,13 +333,10 @@ def write_preload_lists(a, pg, names, tasks):
                        jvm_extra=["-Xlog:class+load=info:file=%s:uptime" % cl])
         if not res or res["status"] != "response" or not check(res["body"])[0]:
             sys.exit("%s did not answer as expected: no preload list written" % name)
-        after_init = set()
-        for line in open(cl):
-            m = re.match(r"\[([0-9.]+)s\] (\S+) source: (\S+)", line)
-            # the JVM's uptime starts a little after `start`: a class near the border counts as init's
-            if m and float(m.group(1)) > res["init"] and m.group(2).startswith(PRELOADABLE) \
-                    and "$$Lambda" not in m.group(2) and m.group(3).startswith("file:"):
-                after_init.add(m.group(2))
+        # the JVM's uptime starts a little after `start`: a class near the border counts as init's
+        after_init = {cls for t, cls, source in class_loads(cl)
+                      if t > res["init"] and cls.startswith(PRELOADABLE) and "$$Lambda" not in cls
+                      and source.startswith("file:")}
         out = os.path.join(ROOT, os.path.dirname(os.path.dirname(zip_rel)), PRELOAD_FILE)
         os.makedirs(os.path.dirname(out), exist_ok=True)
         with open(out, "w") as f:

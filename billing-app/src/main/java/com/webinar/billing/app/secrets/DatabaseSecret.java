@@ -1,5 +1,6 @@
 package com.webinar.billing.app.secrets;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.credentials.CredentialsProvider;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,9 +40,9 @@ public class DatabaseSecret implements CredentialsProvider {
             throw new IllegalStateException(
                     "the datasource reads its credentials from " + NAME + ", but DB_SECRET_ARN is not set");
         }
-        String secret = extension.secret(arn);
-        String user = SecretsExtension.field(secret, "username");
-        String password = SecretsExtension.field(secret, "password");
+        JsonNode secret = SecretsExtension.json(extension.secret(arn));
+        String user = secret.path("username").asText(null);
+        String password = secret.path("password").asText(null);
         if (user == null || password == null) {
             throw new IllegalStateException("the database secret " + arn + " has no username or no password");
         }

@@ -48,10 +48,9 @@ final class SecretsExtension {
     }
 
     /** RDS-style secrets are JSON ({@code {"username": ..., "password": ...}}). */
-    static String field(String secret, String name) {
+    static JsonNode json(String secret) {
         try {
-            JsonNode node = JSON.readTree(secret);
-            return node.path(name).asText(null);
+            return JSON.readTree(secret);
         } catch (IOException e) {
             throw new IllegalStateException("the database secret is not JSON", e);
         }
