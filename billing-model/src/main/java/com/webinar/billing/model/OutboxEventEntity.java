@@ -10,7 +10,9 @@ import org.hibernate.annotations.ColumnTransformer;
 
 /**
  * An event for the platform's other services, written in the transaction of the change it announces and
- * published afterwards; {@code publishedAt} stays null until then. The payload is a JSON object of ids.
+ * published afterwards; {@code publishedAt} stays null until then. The row is the envelope of docs/events.md:
+ * {@code id}, {@code type}, {@code accountId}, {@code sequence} (the account's events counted from 1, no gap),
+ * {@code createdAt} (occurredAt) and {@code payload} (data: a JSON object of ids, amounts, dates and codes).
  */
 @Entity
 @Table(name = "outbox_event")
@@ -19,6 +21,11 @@ public class OutboxEventEntity {
     public UUID id;
 
     public String type;
+
+    @Column(name = "account_id")
+    public String accountId;
+
+    public long sequence;
 
     /** JSON text, stored as jsonb. */
     @Column(columnDefinition = "jsonb")

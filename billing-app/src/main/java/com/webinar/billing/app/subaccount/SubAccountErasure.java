@@ -3,7 +3,6 @@ package com.webinar.billing.app.subaccount;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.webinar.billing.model.AccountRepository;
-import com.webinar.billing.model.OutboxEventEntity;
 import com.webinar.billing.model.OutboxRepository;
 import com.webinar.billing.model.SubAccountDataRepository;
 import com.webinar.billing.model.SubAccountEntity;
@@ -98,12 +97,7 @@ public class SubAccountErasure {
         record.erasedAt = now;
         erasures.persist(record);
 
-        OutboxEventEntity event = new OutboxEventEntity();
-        event.id = UUID.randomUUID();
-        event.type = EVENT_TYPE;
-        event.payload = payload(subAccount);
-        event.createdAt = now;
-        outbox.persist(event);
+        outbox.append(subAccount.accountId, EVENT_TYPE, payload(subAccount), now);
         outbox.flush();
         return erased;
     }
