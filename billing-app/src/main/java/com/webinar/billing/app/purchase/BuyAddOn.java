@@ -3,6 +3,7 @@ package com.webinar.billing.app.purchase;
 import com.webinar.billing.app.account.Accounts;
 import com.webinar.billing.app.http.Require;
 import com.webinar.billing.app.identity.Caller;
+import com.webinar.billing.app.metrics.BusinessMetrics;
 import com.webinar.billing.app.payment.Charge;
 import com.webinar.billing.app.payment.ChargeResult;
 import com.webinar.billing.app.payment.PaymentProvider;
@@ -54,7 +55,8 @@ public class BuyAddOn {
             LocalDate activeFrom,
             LocalDate renewsOn) {}
 
-    private record Attempt(UUID purchaseId, InvoiceEntity invoice, PurchaseStatus status) {}
+    /** {@code made}: this call made the purchase (it is no replay of an idempotency key). */
+    private record Attempt(UUID purchaseId, InvoiceEntity invoice, PurchaseStatus status, boolean made) {}
 
     @Inject
     Accounts accounts;
@@ -77,6 +79,9 @@ public class BuyAddOn {
     @Inject
     Clock clock;
 
+    @Inject
+    BusinessMetrics metrics;
+
     public Answer buy(Caller caller, Request request) {
         caller.requireOwner();
         UUID quoteId = Require.present(request.quoteId(), "quoteId");
@@ -86,7 +91,11 @@ public class BuyAddOn {
             ChargeResult result = charge(caller, attempt);
             QuarkusTransaction.requiringNew().run(() -> settle(attempt, result));
         }
-        return QuarkusTransaction.requiringNew().call(() -> answerOf(caller, attempt.purchaseId()));
+        Answer answer = QuarkusTransaction.requiringNew().call(() -> answerOf(caller, attempt.purchaseId()));
+        if (attempt.made()) {
+            metrics.purchase(answer.addOn(), answer.status());
+        }
+        return answer;
     }
 
     private Attempt open(Caller caller, UUID quoteId, String key) {
@@ -97,7 +106,7 @@ public class BuyAddOn {
                 throw new BillingException(
                         BillingError.IDEMPOTENCY_KEY_REUSED, "this idempotency key was used with another quote");
             }
-            return new Attempt(earlier.id, invoiceOf(earlier.id), earlier.status);
+            return new Attempt(earlier.id, invoiceOf(earlier.id), earlier.status, false);
         }
         QuoteEntity quote = quotes.findByIdOptional(quoteId)
                 .filter(q -> q.accountId.equals(account.id))
@@ -142,7 +151,7 @@ public class BuyAddOn {
         line.unitPriceMinor = quote.unitPriceMinor;
         line.amountMinor = quote.chargeNowMinor;
         ledger.append(invoice, List.of(line));
-        return new Attempt(purchase.id, invoice, purchase.status);
+        return new Attempt(purchase.id, invoice, purchase.status, true);
     }
 
     private ChargeResult charge(Caller caller, Attempt attempt) {

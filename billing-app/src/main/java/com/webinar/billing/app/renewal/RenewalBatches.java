@@ -1,5 +1,6 @@
 package com.webinar.billing.app.renewal;
 
+import com.webinar.billing.app.metrics.BusinessMetrics;
 import com.webinar.billing.app.payment.ChargeResult;
 import com.webinar.billing.app.subaccount.SubAccountErasure;
 import com.webinar.billing.core.GracePeriod;
@@ -55,7 +56,9 @@ public class RenewalBatches {
 
     public record Outcome(Due renewal, ChargeResult result) {}
 
-    public record Recorded(int paymentsFailed, int purchasesEnded, int subAccountsErased) {}
+    /** {@code renewals}: the charges this recording settled, for the business metrics. */
+    public record Recorded(
+            int paymentsFailed, int purchasesEnded, int subAccountsErased, List<BusinessMetrics.Renewal> renewals) {}
 
     /**
      * A tick that has just issued this many invoices asks PostgreSQL to look at them again: planning the charge
@@ -342,7 +345,26 @@ public class RenewalBatches {
                             .toList(),
                     now);
         }
-        return new Recorded(failed, ended, erased);
+        return new Recorded(failed, ended, erased, settledRenewals(outcomes, givenUp));
+    }
+
+    private static List<BusinessMetrics.Renewal> settledRenewals(List<Outcome> outcomes, List<UUID> givenUp) {
+        List<BusinessMetrics.Renewal> renewals = new ArrayList<>();
+        for (Outcome outcome : outcomes) {
+            Due renewal = outcome.renewal();
+            BusinessMetrics.RenewalResult result = switch (outcome.result()) {
+                case ChargeResult.Paid p -> BusinessMetrics.RenewalResult.CHARGED;
+                case ChargeResult.Refused r ->
+                    givenUp.contains(renewal.invoiceId())
+                            ? BusinessMetrics.RenewalResult.ENDED
+                            : BusinessMetrics.RenewalResult.FAILED;
+                case ChargeResult.Pending p -> null;
+            };
+            if (result != null) {
+                renewals.add(new BusinessMetrics.Renewal(renewal.currency(), renewal.amountMinor(), result));
+            }
+        }
+        return renewals;
     }
 
     private void appendPaymentEvents(List<Outcome> outcomes, Instant now) {

@@ -1,5 +1,6 @@
 package com.webinar.billing.app.renewal;
 
+import com.webinar.billing.app.metrics.BusinessMetrics;
 import com.webinar.billing.app.payment.ChargeResult;
 import com.webinar.billing.app.payment.RenewalPayments;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,9 @@ public class RenewalSettlement implements RenewalPayments {
     @Inject
     RenewalBatches batches;
 
+    @Inject
+    BusinessMetrics metrics;
+
     @Override
     public void settle(UUID invoiceId, ChargeResult result, Instant now) {
         RenewalBatches.Due renewal = batches.lockOne(invoiceId).orElse(null);
@@ -38,7 +42,8 @@ public class RenewalSettlement implements RenewalPayments {
             case ChargeResult.Pending pending -> true;
         };
         if (!settled) {
-            batches.record(List.of(new RenewalBatches.Outcome(renewal, result)), now);
+            metrics.renewals(batches.record(List.of(new RenewalBatches.Outcome(renewal, result)), now)
+                    .renewals());
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.webinar.billing.app.renewal;
 
+import com.webinar.billing.app.metrics.BusinessMetrics;
 import com.webinar.billing.app.payment.Charge;
 import com.webinar.billing.app.payment.ChargeResult;
 import com.webinar.billing.app.payment.PaymentProvider;
@@ -8,6 +9,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +49,17 @@ public class RenewalTick {
     @Inject
     Clock clock;
 
+    @Inject
+    BusinessMetrics metrics;
+
     public RenewalReport run(TickBudget budget) {
+        long started = System.nanoTime();
+        RenewalReport report = renew(budget);
+        metrics.tick(report, Duration.ofNanos(System.nanoTime() - started));
+        return report;
+    }
+
+    private RenewalReport renew(TickBudget budget) {
         Instant now = clock.instant();
         Totals totals = new Totals();
         if (inParallel(budget, worker -> turnCycles(now, worker, totals))) {
@@ -86,7 +98,10 @@ public class RenewalTick {
                 outcomes.add(new RenewalBatches.Outcome(renewal, charge(renewal)));
             }
             long charged = System.nanoTime();
-            totals.add(QuarkusTransaction.requiringNew().call(() -> batches.record(outcomes, now)));
+            RenewalBatches.Recorded recorded =
+                    QuarkusTransaction.requiringNew().call(() -> batches.record(outcomes, now));
+            totals.add(recorded);
+            metrics.renewals(recorded.renewals());
             LOG.debugf(
                     "charged %d renewals: lease %d ms, charge %d ms, record %d ms",
                     due.size(),

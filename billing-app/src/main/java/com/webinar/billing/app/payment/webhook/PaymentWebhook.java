@@ -2,6 +2,7 @@ package com.webinar.billing.app.payment.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.webinar.billing.app.metrics.BusinessMetrics;
 import com.webinar.billing.app.payment.ChargeResult;
 import com.webinar.billing.app.payment.RenewalPayments;
 import com.webinar.billing.app.purchase.PurchaseSettlement;
@@ -67,12 +68,27 @@ public class PaymentWebhook {
     @Inject
     RenewalPayments renewals;
 
+    @Inject
+    BusinessMetrics metrics;
+
     public Answer receive(String signatureHeader, byte[] rawBody) {
-        WebhookSignature.verify(secrets(), signatureHeader, rawBody, clock.instant());
+        List<String> secrets = secrets();
+        try {
+            WebhookSignature.verify(secrets, signatureHeader, rawBody, clock.instant());
+        } catch (BillingException e) {
+            metrics.webhookSignatureFailure();
+            throw e;
+        }
         Event event = parse(rawBody);
         try {
-            return QuarkusTransaction.requiringNew().call(() -> apply(event));
+            Answer answer = QuarkusTransaction.requiringNew().call(() -> apply(event));
+            metrics.webhookEvent(event.type(), answer.duplicate() ? "duplicate" : "applied");
+            return answer;
+        } catch (BillingException e) {
+            metrics.webhookEvent(event.type(), e.error().code());
+            throw e;
         } catch (QuarkusTransactionException e) {
+            metrics.webhookEvent(event.type(), BillingError.UNAVAILABLE.code());
             // the commit failed (the database went away, a deferred constraint...): nothing of the event remains,
             // so Stripe must deliver it again. The reason is a suppressed exception Narayana keeps, not a cause.
             LOG.warnf("event %s (%s) could not be committed: %s", event.id(), event.type(), e.toString());
