@@ -23,6 +23,8 @@ public class ProblemResponses {
 
     void install(@Observes Router router) {
         router.route().failureHandler(this::answer);
+        // a path no function has (local mode serves them all on one port): ours, not Vert.x's HTML page
+        router.errorHandler(404, this::answer);
     }
 
     void answer(RoutingContext context) {
