@@ -9,6 +9,7 @@ import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.MDC;
 
 /**
  * Identifies the caller from {@code Authorization: Bearer <JWT>}: the token is verified here (API Gateway's
@@ -29,9 +30,11 @@ public class Callers {
 
     public Caller current() {
         JsonWebToken token = verifiedToken();
-        return users.findByIdOptional(token.getSubject())
+        Caller caller = users.findByIdOptional(token.getSubject())
                 .map(user -> new Caller(user.id, user.accountId, user.role, user.subAccountId))
                 .orElseThrow(() -> new BillingException(BillingError.UNAUTHENTICATED, "the token's user is unknown"));
+        MDC.put("accountId", caller.accountId());
+        return caller;
     }
 
     public void requireService() {

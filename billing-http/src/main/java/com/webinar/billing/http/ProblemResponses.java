@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * Turns every failure of a function into {@code application/problem+json} with the status of its code: Funqy
@@ -32,9 +33,16 @@ public class ProblemResponses {
             return;
         }
         Map<String, Object> problem = problemFor(context.failure(), context.statusCode());
+        int status = (Integer) problem.get("status");
+        if (status < 500) {
+            // the caller's mistake: one line to find it by, no stack trace
+            LOG.warnf(
+                    "%s answered %d %s: %s",
+                    MDC.get(RequestLogContext.FUNCTION), status, problem.get("code"), problem.get("detail"));
+        }
         try {
             context.response()
-                    .setStatusCode((Integer) problem.get("status"))
+                    .setStatusCode(status)
                     .putHeader("Content-Type", "application/problem+json")
                     .end(JSON.writeValueAsString(problem));
         } catch (Exception e) {

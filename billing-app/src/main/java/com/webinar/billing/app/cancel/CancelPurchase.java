@@ -54,6 +54,7 @@ public class CancelPurchase {
     public Answer cancel(Caller caller, Request request) {
         caller.requireOwner();
         UUID purchaseId = Require.present(request.purchaseId(), "purchaseId");
+        org.jboss.logging.MDC.put("purchaseId", purchaseId.toString());
         boolean confirmErasure = Boolean.TRUE.equals(request.confirmErasure());
         return QuarkusTransaction.requiringNew().call(() -> {
             AccountEntity account = accounts.lock(caller);

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * R4, R5: a purchase charges exactly the quoted {@code chargeNow}, once per idempotency key. The purchase and
@@ -87,6 +88,8 @@ public class BuyAddOn {
         UUID quoteId = Require.present(request.quoteId(), "quoteId");
         String key = Require.text(request.idempotencyKey(), "idempotencyKey", 200);
         Attempt attempt = QuarkusTransaction.requiringNew().call(() -> open(caller, quoteId, key));
+        MDC.put("purchaseId", attempt.purchaseId().toString());
+        MDC.put("invoiceId", attempt.invoice().id.toString());
         if (attempt.status() == PurchaseStatus.PENDING_PAYMENT) {
             ChargeResult result = charge(caller, attempt);
             QuarkusTransaction.requiringNew().run(() -> settle(attempt, result));

@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * R12: Stripe's events about our charges. The signature is checked over the raw body first (else {@code 400
@@ -80,6 +81,7 @@ public class PaymentWebhook {
             throw e;
         }
         Event event = parse(rawBody);
+        MDC.put("eventId", event.id());
         try {
             Answer answer = QuarkusTransaction.requiringNew().call(() -> apply(event));
             metrics.webhookEvent(event.type(), answer.duplicate() ? "duplicate" : "applied");
@@ -123,6 +125,8 @@ public class PaymentWebhook {
             return;
         }
         InvoiceEntity invoice = found.get();
+        MDC.put("invoiceId", invoice.id.toString());
+        MDC.put("accountId", invoice.accountId);
         long amount = event.object().path("amount").asLong(invoice.totalMinor);
         if (amount != invoice.totalMinor
                 || !invoice.currency.equalsIgnoreCase(

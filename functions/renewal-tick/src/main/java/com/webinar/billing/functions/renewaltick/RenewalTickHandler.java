@@ -8,6 +8,7 @@ import com.webinar.billing.app.renewal.TickBudget;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /** EventBridge Scheduler calls this every 15 minutes with {@code {"scheduledTime": "<instant>"}}. */
 public class RenewalTickHandler implements RequestHandler<RenewalTickHandler.Schedule, RenewalReport> {
@@ -30,8 +31,16 @@ public class RenewalTickHandler implements RequestHandler<RenewalTickHandler.Sch
         Duration remaining = millis > 0 && millis <= LAMBDA_LIMIT_MILLIS
                 ? Duration.ofMillis(millis).minus(SAFETY_MARGIN)
                 : WITHOUT_DEADLINE;
-        RenewalReport report = tick.run(TickBudget.of(remaining));
-        LOG.infof("renewal tick scheduled at %s: %s", schedule == null ? "?" : schedule.scheduledTime(), report);
-        return report;
+        // this thread serves every invocation: its MDC is this invocation's only until the answer
+        MDC.put("requestId", context.getAwsRequestId());
+        MDC.put("function", "renewal-tick");
+        try {
+            RenewalReport report = tick.run(TickBudget.of(remaining));
+            LOG.infof("renewal tick scheduled at %s: %s", schedule == null ? "?" : schedule.scheduledTime(), report);
+            return report;
+        } finally {
+            MDC.remove("requestId");
+            MDC.remove("function");
+        }
     }
 }
