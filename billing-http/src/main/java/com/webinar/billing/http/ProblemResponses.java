@@ -24,8 +24,9 @@ public class ProblemResponses {
 
     void install(@Observes Router router) {
         router.route().failureHandler(this::answer);
-        // a path no function has (local mode serves them all on one port): ours, not Vert.x's HTML page
-        router.errorHandler(404, this::answer);
+        // a path no function has (local mode serves them all on one port) fails into the handler above: a route, as
+        // dev mode replaces the router's 404 error handler with its own page
+        router.route().last().handler(context -> context.fail(404));
     }
 
     void answer(RoutingContext context) {
