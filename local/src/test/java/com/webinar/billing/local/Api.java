@@ -1,9 +1,8 @@
 package com.webinar.billing.local;
 
-import static io.restassured.RestAssured.given;
-
 import com.webinar.billing.dev.DevTokens;
 import io.agroal.api.AgroalDataSource;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -42,6 +41,14 @@ public class Api {
     /** A body sent exactly as written (malformed JSON included). */
     public Response postRaw(String function, String token, String body) {
         return as(token).body(body).when().post("/" + function);
+    }
+
+    /**
+     * Every request of the HTTP tests starts here: its answer is checked against docs/openapi.yaml (or, for the
+     * local-only functions, docs/openapi-local.yaml) by {@link Contract}.
+     */
+    public static RequestSpecification given() {
+        return RestAssured.given().filter(ContractFilter.INSTANCE);
     }
 
     private static RequestSpecification as(String token) {

@@ -169,7 +169,7 @@ class QuoteFunctionTest {
                     case "FORGED" -> "Bearer " + forge(api.token(account.ownerId()));
                     default -> header;
                 };
-        var request = io.restassured.RestAssured.given().contentType("application/json");
+        var request = Api.given().contentType("application/json");
         if (authorization != null) {
             request = request.header("Authorization", authorization);
         }

@@ -1,7 +1,5 @@
 package com.webinar.billing.local;
 
-import static io.restassured.RestAssured.given;
-
 import com.stripe.net.Webhook;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -141,7 +139,7 @@ final class StripeEvents {
     }
 
     static Response post(byte[] body, String signatureHeader) {
-        var request = given().contentType(ContentType.JSON.withCharset(StandardCharsets.UTF_8));
+        var request = Api.given().contentType(ContentType.JSON.withCharset(StandardCharsets.UTF_8));
         if (signatureHeader != null) {
             request = request.header("Stripe-Signature", signatureHeader);
         }
