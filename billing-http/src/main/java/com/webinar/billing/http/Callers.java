@@ -3,6 +3,7 @@ package com.webinar.billing.http;
 import com.webinar.billing.app.identity.Caller;
 import com.webinar.billing.core.BillingError;
 import com.webinar.billing.core.BillingException;
+import com.webinar.billing.core.PlainText;
 import com.webinar.billing.model.UserRepository;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -53,6 +54,7 @@ public class Callers {
             if (token.getSubject() == null || token.getSubject().isBlank()) {
                 throw new BillingException(BillingError.UNAUTHENTICATED, "the token has no subject");
             }
+            PlainText.require(token.getSubject(), "the token's subject");
             return token;
         } catch (ParseException e) {
             throw new BillingException(BillingError.UNAUTHENTICATED, "the token is not valid");

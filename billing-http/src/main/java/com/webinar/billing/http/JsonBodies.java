@@ -10,12 +10,15 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.webinar.billing.core.BillingError;
 import com.webinar.billing.core.BillingException;
+import com.webinar.billing.core.PlainText;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * Reads a function's JSON body strictly: unknown fields, wrong types and coerced scalars are refused with
  * {@code 400 invalid_request}. Funqy's own mapper is lenient on purpose (it ignores unknown fields), so
- * every function takes a {@link JsonNode} and reads it here.
+ * every function takes a {@link JsonNode} and reads it here. Text must be {@link PlainText}; a key given twice is
+ * refused when the body is parsed ({@link DuplicateKeys}).
  */
 public final class JsonBodies {
     private static final ObjectMapper STRICT = JsonMapper.builder()
@@ -35,6 +38,7 @@ public final class JsonBodies {
         if (!object.isObject()) {
             throw invalid("the body must be a JSON object");
         }
+        requirePlainText(object, "");
         try {
             return STRICT.treeToValue(object, type);
         } catch (UnrecognizedPropertyException e) {
@@ -49,6 +53,22 @@ public final class JsonBodies {
             throw invalid(field.isEmpty() ? "the body does not match this function" : "'" + field + "' is not valid");
         } catch (Exception e) {
             throw invalid("the body does not match this function");
+        }
+    }
+
+    /** Every string and field name of the body, however deep (see {@link PlainText}). */
+    private static void requirePlainText(JsonNode node, String path) {
+        if (node.isTextual()) {
+            PlainText.require(node.textValue(), path);
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                requirePlainText(node.get(i), path + "[" + i + "]");
+            }
+        } else if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                PlainText.require(field.getKey(), "a field name");
+                requirePlainText(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey());
+            }
         }
     }
 

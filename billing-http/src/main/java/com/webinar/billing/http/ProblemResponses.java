@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -70,38 +71,54 @@ public class ProblemResponses {
             LOG.warnf("database unavailable: %s", failure.toString());
             return problem(BillingError.UNAVAILABLE, "the service is briefly unavailable; retry", Map.of());
         }
+        if (isDataRefusedByDatabase(failure)) {
+            LOG.infof("a value was refused by the database: %s", failure.toString());
+            return problem(BillingError.INVALID_REQUEST, "a value in the request is not valid", Map.of());
+        }
         LOG.error("function failed", failure);
         return internal();
     }
 
     /** Connection, resource and concurrency failures are the caller's to retry, not bugs. */
     static boolean isDatabaseUnavailable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                String state = sql.getSQLState();
-                if (state.startsWith("08")
-                        || state.startsWith("53")
-                        || state.startsWith("57P")
-                        || state.equals("40001")
-                        || state.equals("40P01")
-                        || state.equals("55P03")) {
-                    return true;
-                }
-            }
-            if (t instanceof java.sql.SQLTransientException
+        return anyCause(failure, t -> {
+            String state = t instanceof SQLException sql ? sql.getSQLState() : null;
+            return (state != null
+                            && (state.startsWith("08")
+                                    || state.startsWith("53")
+                                    || state.startsWith("57P")
+                                    || state.equals("40001")
+                                    || state.equals("40P01")
+                                    || state.equals("55P03")))
+                    || t instanceof java.sql.SQLTransientException
                     || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")
                     || t.getClass().getName().equals("org.hibernate.exception.LockAcquisitionException")
-                    || (t.getMessage() != null && t.getMessage().contains("Acquisition timeout"))) {
+                    || (t.getMessage() != null && t.getMessage().contains("Acquisition timeout"));
+        });
+    }
+
+    /**
+     * SQLSTATE class 22 (data exception: a byte sequence the encoding refuses, a date or number out of range, a
+     * string too long): the database refused a value, which came from the request.
+     */
+    static boolean isDataRefusedByDatabase(Throwable failure) {
+        return anyCause(
+                failure,
+                t -> t instanceof SQLException sql
+                        && sql.getSQLState() != null
+                        && sql.getSQLState().startsWith("22"));
+    }
+
+    private static boolean anyCause(Throwable failure, Predicate<Throwable> test) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (test.test(t)) {
                 return true;
             }
             for (Throwable suppressed : t.getSuppressed()) {
                 // a failed commit keeps the database's error as a suppressed exception
-                if (isDatabaseUnavailable(suppressed)) {
+                if (anyCause(suppressed, test)) {
                     return true;
                 }
-            }
-            if (t.getCause() == t) {
-                break;
             }
         }
         return false;

@@ -352,32 +352,6 @@ class WebhookStripeEndToEndTest {
     }
 
     @Test
-    void a_success_for_an_invoice_not_committed_yet_is_answered_503_and_not_recorded() {
-        Payer payer = payer();
-        String eventId = StripeEvents.newEventId();
-        String event = StripeEvents.paymentIntentEvent(
-                eventId,
-                "payment_intent.succeeded",
-                payer.intent(),
-                6000,
-                "eur",
-                Map.of(
-                        "invoiceId",
-                        UUID.randomUUID().toString(),
-                        "purchaseId",
-                        UUID.randomUUID().toString()));
-
-        StripeEvents.deliver(event, api.now())
-                .then()
-                .statusCode(503)
-                .contentType("application/problem+json")
-                .body("code", equalTo("unavailable"));
-
-        assertThat(api.count("select count(*) from webhook_event where id = ?", eventId))
-                .isZero();
-    }
-
-    @Test
     void a_payment_event_about_no_payment_of_ours_is_acknowledged() {
         String eventId = StripeEvents.newEventId();
         String event = StripeEvents.paymentIntentEvent(

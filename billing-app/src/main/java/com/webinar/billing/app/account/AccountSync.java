@@ -1,6 +1,7 @@
 package com.webinar.billing.app.account;
 
 import com.webinar.billing.app.http.Require;
+import com.webinar.billing.core.AccountCalendar;
 import com.webinar.billing.core.BillingError;
 import com.webinar.billing.core.BillingException;
 import com.webinar.billing.core.BillingPeriod;
@@ -15,10 +16,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -87,6 +86,9 @@ public class AccountSync {
             requireUnchanged("currency", account.currency, request.currency());
         }
         account.plan = request.plan();
+        if (!request.timeZone().equals(account.timeZone)) {
+            AccountCalendar.requireStarted(account.cycleStart, AccountCalendar.zone(request.timeZone()), clock);
+        }
         account.timeZone = request.timeZone();
         account.moveCycleTo(new Cycle(account.cycleStart, account.billingPeriod));
         account.updatedAt = now;
@@ -179,11 +181,7 @@ public class AccountSync {
                     BillingError.INVALID_REQUEST, "'currency' must be one of " + String.join(", ", CURRENCIES));
         }
         Require.present(request.timeZone(), "timeZone");
-        try {
-            ZoneId.of(request.timeZone());
-        } catch (DateTimeException e) {
-            throw new BillingException(BillingError.INVALID_REQUEST, "'timeZone' is not a known time zone");
-        }
+        AccountCalendar.zone(request.timeZone());
         Require.present(request.owner(), "owner");
         validate(request.owner(), "owner");
         Set<String> seen = new HashSet<>(Set.of(request.owner().userId()));

@@ -2,8 +2,9 @@ package com.webinar.billing.app.http;
 
 import com.webinar.billing.core.BillingError;
 import com.webinar.billing.core.BillingException;
+import com.webinar.billing.core.PlainText;
 
-/** Presence checks on request fields, refused as {@code 400 invalid_request}. */
+/** Checks on request fields, refused as {@code 400 invalid_request}. */
 public final class Require {
     private Require() {}
 
@@ -16,6 +17,7 @@ public final class Require {
 
     public static String text(String value, String field, int maxLength) {
         present(value, field);
+        PlainText.require(value, field);
         if (value.length() > maxLength) {
             throw new BillingException(
                     BillingError.INVALID_REQUEST, "'" + field + "' is longer than " + maxLength + " characters");

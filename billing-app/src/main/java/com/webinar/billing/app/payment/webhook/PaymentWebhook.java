@@ -38,8 +38,9 @@ import org.jboss.logging.MDC;
  * <ul>
  *   <li>{@code payment_intent.succeeded} / {@code payment_intent.payment_failed}: the invoice named by {@code
  *       metadata.invoiceId} (or {@code metadata.paymentKey}) is settled: a purchase through {@link
- *       PurchaseSettlement}, a renewal through {@link RenewalPayments}. Metadata naming an invoice that does not
- *       exist (yet) is {@code 503}: Stripe retries. No metadata at all: not ours, acknowledged and logged.
+ *       PurchaseSettlement}, a renewal through {@link RenewalPayments}. Metadata naming an invoice or payment key
+ *       we do not have, or no metadata at all: not ours, acknowledged and logged (an invoice is always committed
+ *       before its payment is asked for, so it is never merely "not yet" there).
  *   <li>{@code charge.refunded}: the refunded amount beyond what the ledger records is appended as a {@code
  *       REFUNDED} payment event (ledger only; the purchase keeps its status).
  *   <li>any other type: acknowledged and logged.
@@ -170,7 +171,7 @@ public class PaymentWebhook {
 
     /**
      * The invoice an event's object names by its metadata, else (refunds) the invoice a PaymentIntent was recorded
-     * for. Empty when nothing names one of ours (logged); 503 when the metadata names one that is not committed.
+     * for. Empty when nothing names one of ours (logged).
      */
     private Optional<InvoiceEntity> invoiceNamedBy(Event event, String paymentIntent) {
         JsonNode metadata = event.object().path("metadata");
@@ -198,10 +199,10 @@ public class PaymentWebhook {
             invoice = ledger.byPaymentKey(paymentKey);
         }
         if (invoice.isEmpty()) {
+            // every invoice is committed before its payment is asked for: one we do not have is none of ours
             LOG.warnf(
-                    "event %s names invoice %s / %s, not committed yet: Stripe will retry",
-                    event.id(), invoiceId, paymentKey);
-            throw new BillingException(BillingError.UNAVAILABLE, "the payment this event is about is not recorded yet");
+                    "event %s (%s) names invoice %s / payment key %s, which we do not have: acknowledged",
+                    event.id(), event.type(), invoiceId, paymentKey);
         }
         return invoice;
     }
