@@ -63,32 +63,45 @@ public class BusinessMetrics {
 
     /** The renewal charges one batch settled: counts and amounts (minor units) per currency, and counts overall. */
     public void renewals(List<Renewal> renewals) {
-        Map<String, long[]> byCurrency = new TreeMap<>();
+        Map<String, RenewalSums> byCurrency = new TreeMap<>();
         for (Renewal renewal : renewals) {
-            // charged, failed, ended, then their amounts
-            long[] sums = byCurrency.computeIfAbsent(renewal.currency(), c -> new long[6]);
-            int at = renewal.result() == RenewalResult.CHARGED ? 0 : 1;
-            sums[at]++;
-            sums[at + 3] += renewal.amountMinor();
-            if (renewal.result() == RenewalResult.ENDED) {
-                sums[2]++;
-                sums[5] += renewal.amountMinor();
-            }
+            byCurrency
+                    .computeIfAbsent(renewal.currency(), c -> new RenewalSums())
+                    .add(renewal);
         }
         byCurrency.forEach((currency, sums) -> {
             List<Metric> counts = List.of(
-                    count("RenewalsCharged", sums[0]),
-                    count("RenewalsFailed", sums[1]),
-                    count("RenewalsEnded", sums[2]));
+                    count("RenewalsCharged", sums.charged),
+                    count("RenewalsFailed", sums.failed),
+                    count("RenewalsEnded", sums.ended));
             List<Metric> amounts = List.of(
-                    new Metric("RenewalsChargedAmount", "None", sums[3]),
-                    new Metric("RenewalsFailedAmount", "None", sums[4]),
-                    new Metric("RenewalsEndedAmount", "None", sums[5]));
+                    new Metric("RenewalsChargedAmount", "None", sums.chargedMinor),
+                    new Metric("RenewalsFailedAmount", "None", sums.failedMinor),
+                    new Metric("RenewalsEndedAmount", "None", sums.endedMinor));
             emit(
                     Map.of("Currency", currency),
                     new Directive(List.of(List.of("Currency")), concat(counts, amounts)),
+                    // amounts in different currencies do not add up: only the counts go across currencies
                     new Directive(List.of(List.of()), counts));
         });
+    }
+
+    private static final class RenewalSums {
+        long charged, failed, ended, chargedMinor, failedMinor, endedMinor;
+
+        void add(Renewal renewal) {
+            if (renewal.result() == RenewalResult.CHARGED) {
+                charged++;
+                chargedMinor += renewal.amountMinor();
+                return;
+            }
+            failed++;
+            failedMinor += renewal.amountMinor();
+            if (renewal.result() == RenewalResult.ENDED) {
+                ended++;
+                endedMinor += renewal.amountMinor();
+            }
+        }
     }
 
     /** A signed webhook event, by its type and what became of it ({@code applied}, {@code duplicate}, ...). */
