@@ -11,6 +11,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -59,9 +60,12 @@ public class EventBridgeClients {
                 attempts,
                 Duration.ofMillis(100),
                 Duration.ofSeconds(2));
-        // Lambda gives SnapStart functions their credentials through the container endpoint, others in variables
+        // Lambda gives SnapStart functions their credentials through the container endpoint, others in variables;
+        // tests set system properties
         AwsCredentialsProvider credentials = AwsCredentialsProviderChain.of(
-                EnvironmentVariableCredentialsProvider.create(), ContainerCredentialsProvider.create());
+                EnvironmentVariableCredentialsProvider.create(),
+                ContainerCredentialsProvider.create(),
+                SystemPropertyCredentialsProvider.create());
         return new EventBridgeBus(client(settings, Region.of(region), credentials, endpoint), busName, source);
     }
 

@@ -30,46 +30,50 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
  * WireMock playing EventBridge's {@code PutEvents} (AWS JSON 1.1 over HTTP): each request gets the answer the test's
  * script gives, and every entry it answered as accepted is logged, so a test can say what the platform received.
  */
-final class FakeEventBridge implements ResponseDefinitionTransformerV2 {
+public final class FakeEventBridge implements ResponseDefinitionTransformerV2 {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** How one HTTP request is answered. */
-    sealed interface Answer {}
+    public sealed interface Answer {}
 
     /** 200: every entry accepted but those {@code refused} matches (answered with {@code errorCode}). */
-    record Accept(Predicate<Envelope> refused, String errorCode) implements Answer {}
+    public record Accept(Predicate<Envelope> refused, String errorCode) implements Answer {}
 
-    record ServerError() implements Answer {}
+    public record ServerError() implements Answer {}
 
-    record Throttle() implements Answer {}
+    public record Throttle() implements Answer {}
 
     /** 200 with everything accepted, but later than the client waits: it never learns the answer. */
-    record TooSlow(Duration delay) implements Answer {}
+    public record TooSlow(Duration delay) implements Answer {}
 
-    static final Answer ACCEPT_ALL = new Accept(entry -> false, null);
+    public static final Answer ACCEPT_ALL = new Accept(entry -> false, null);
 
     /** One HTTP request as received: its entries and whether the client got the answer "accepted" for each. */
-    record Request(List<Envelope> entries, List<Boolean> acknowledged, List<JsonNode> raw) {}
+    public record Request(List<Envelope> entries, List<Boolean> acknowledged, List<JsonNode> raw) {}
 
     private final List<Request> requests = new ArrayList<>();
     private volatile Supplier<Answer> script = () -> ACCEPT_ALL;
     private final WireMockServer server;
 
-    FakeEventBridge() {
+    public FakeEventBridge() {
         server = new WireMockServer(options().dynamicPort().extensions(this));
         server.start();
     }
 
-    void script(Supplier<Answer> script) {
+    public void script(Supplier<Answer> script) {
         this.script = script;
     }
 
-    synchronized List<Request> requests() {
+    public synchronized List<Request> requests() {
         return List.copyOf(requests);
     }
 
-    void shutdown() {
+    public void shutdown() {
         server.stop();
+    }
+
+    public String baseUrl() {
+        return server.baseUrl();
     }
 
     EventBridgeClient client(Duration attemptTimeout) {
