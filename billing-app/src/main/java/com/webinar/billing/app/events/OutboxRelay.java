@@ -38,7 +38,7 @@ public class OutboxRelay {
 
     /** What one pass did; {@code progress} means "go on at once". */
     public record Pass(int published, int failed, boolean throttled) {
-        boolean progress() {
+        public boolean progress() {
             return published > 0 && failed == 0;
         }
     }
