@@ -21,7 +21,7 @@ locals {
     "subaccount-delete" = { kind = "http", jwt = true, memory = 1024, timeout = 25, secrets = ["db"] }
     "payment-webhook"   = { kind = "http", jwt = false, memory = 1024, timeout = 20, secrets = ["db", "webhook"] }
     "renewal-tick"      = { kind = "schedule", jwt = false, memory = 1536, timeout = 300, secrets = ["db", "stripe"] }
-    "event-relay"       = { kind = "schedule", jwt = false, memory = 512, timeout = 70, secrets = ["db"] }
+    "event-relay"       = { kind = "schedule", jwt = false, memory = 512, timeout = 90, secrets = ["db"] }
     "migrate"           = { kind = "task", jwt = false, memory = 1024, timeout = 600, secrets = ["db"] }
   }
 
