@@ -3,7 +3,7 @@
 # one log group, one alias, three alarms.
 #
 #   kind      http     -> API Gateway route POST /<name> (jwt = JWT authorizer)
-#             schedule -> EventBridge Scheduler (renewal-tick)
+#             schedule -> EventBridge Scheduler (renewal-tick; event-relay in events.tf)
 #             task     -> invoked explicitly (migrate)
 #   secrets   which Secrets Manager secrets the function may read; each is
 #             passed as an environment variable holding the secret ARN.
@@ -21,6 +21,7 @@ locals {
     "subaccount-delete" = { kind = "http", jwt = true, memory = 1024, timeout = 25, secrets = ["db"] }
     "payment-webhook"   = { kind = "http", jwt = false, memory = 1024, timeout = 20, secrets = ["db", "webhook"] }
     "renewal-tick"      = { kind = "schedule", jwt = false, memory = 1536, timeout = 300, secrets = ["db", "stripe"] }
+    "event-relay"       = { kind = "schedule", jwt = false, memory = 512, timeout = 90, secrets = ["db"] }
     "migrate"           = { kind = "task", jwt = false, memory = 1024, timeout = 600, secrets = ["db"] }
   }
 
@@ -81,6 +82,7 @@ module "function" {
   environment = merge(
     local.common_environment,
     each.value.jwt ? local.jwt_environment : {},
+    lookup(local.function_environment, each.key, {}),
   )
   secret_arns = { for s in each.value.secrets : local.secret_env[s].env => local.secret_env[s].arn }
   # the functions read their secrets through this extension on localhost (no AWS SDK in the zips)
