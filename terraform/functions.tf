@@ -83,8 +83,6 @@ module "function" {
     each.value.jwt ? local.jwt_environment : {},
   )
   secret_arns = { for s in each.value.secrets : local.secret_env[s].env => local.secret_env[s].arn }
-  # the functions read their secrets through this extension on localhost (no AWS SDK in the zips)
-  layers = [var.secrets_extension_layer_arn]
 
   subnet_ids         = aws_subnet.private[*].id
   security_group_ids = [aws_security_group.lambda.id]

@@ -179,16 +179,6 @@ variable "log_retention_days" {
   }
 }
 
-variable "secrets_extension_layer_arn" {
-  description = "ARN of the AWS Parameters and Secrets Lambda Extension layer for the region and architecture (see AWS's list of its ARNs); the functions read DB_SECRET_ARN, STRIPE_SECRET_ARN and WEBHOOK_SECRET_ARN through it."
-  type        = string
-
-  validation {
-    condition     = can(regex("^arn:aws[a-z-]*:lambda:[a-z0-9-]+:[0-9]{12}:layer:AWS-Parameters-and-Secrets-Lambda-Extension(-Arm64)?:[0-9]+$", var.secrets_extension_layer_arn))
-    error_message = "Must be the ARN of a version of the AWS-Parameters-and-Secrets-Lambda-Extension layer."
-  }
-}
-
 variable "payment_provider" {
   description = "Value of BILLING_PAYMENT_PROVIDER for the deployed functions."
   type        = string
