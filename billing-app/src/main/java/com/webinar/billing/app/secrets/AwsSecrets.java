@@ -55,7 +55,7 @@ final class AwsSecrets {
         return fresh;
     }
 
-    /** RDS-style secrets are JSON ({@code {"username": ..., "password": ...}}). */
+    /** Secrets that hold JSON: the database logins (DatabaseLogin). */
     static JsonNode json(String secret) {
         try {
             return JSON.readTree(secret);

@@ -1,6 +1,5 @@
 package com.webinar.billing.app.secrets;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.credentials.CredentialsProvider;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,12 +44,7 @@ public class DatabaseSecret implements CredentialsProvider {
             throw new IllegalStateException(
                     "the datasource reads its credentials from " + NAME + ", but DB_SECRET_ARN is not set");
         }
-        JsonNode secret = AwsSecrets.json(secrets.secret(arn));
-        String user = secret.path("username").asText(null);
-        String password = secret.path("password").asText(null);
-        if (user == null || password == null) {
-            throw new IllegalStateException("the database secret " + arn + " has no username or no password");
-        }
-        return Map.of(USER_PROPERTY_NAME, user, PASSWORD_PROPERTY_NAME, password);
+        DatabaseLogin login = DatabaseLogin.of(arn, secrets.secret(arn));
+        return Map.of(USER_PROPERTY_NAME, login.username(), PASSWORD_PROPERTY_NAME, login.password());
     }
 }
