@@ -155,11 +155,12 @@ variable "function_timeout_seconds" {
 }
 
 variable "function_reserved_concurrency" {
-  description = "Reserved concurrency per function (-1 = unreserved). renewal-tick defaults to 2 (overlapping ticks are safe but pointless), migrate to 1. Note: reserving concurrency requires enough unreserved account concurrency (new accounts may have a quota of 10)."
+  description = "Reserved concurrency per function (-1 = unreserved). renewal-tick defaults to 2 (overlapping ticks are safe but pointless), migrate to 1, payment-webhook (unauthenticated) to 10. Note: reserving concurrency requires enough unreserved account concurrency (new accounts may have a quota of 10)."
   type        = map(number)
   default = {
-    "renewal-tick" = 2
-    "migrate"      = 1
+    "renewal-tick"    = 2
+    "migrate"         = 1
+    "payment-webhook" = 10
   }
 
   validation {
@@ -449,9 +450,9 @@ variable "duration_alarm_ratio" {
 }
 
 variable "api_5xx_alarm_threshold" {
-  description = "The API 5xx alarm fires when the HTTP API returns at least this many 5xx answers in 5 minutes."
+  description = "The API 5xx alarm needs at least this many 5xx answers in a five-minute period (and api_5xx_alarm_rate_percent of the requests), in 2 of 3 periods: one failing caller cannot trip it."
   type        = number
-  default     = 1
+  default     = 10
 
   validation {
     condition     = var.api_5xx_alarm_threshold >= 1 && floor(var.api_5xx_alarm_threshold) == var.api_5xx_alarm_threshold
