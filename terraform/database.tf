@@ -52,7 +52,7 @@ resource "aws_rds_cluster_instance" "this" {
   cluster_identifier = aws_rds_cluster.this.id
   instance_class     = "db.serverless"
   # one instance per zone in turn: the failover target is in another AZ than the writer
-  availability_zone    = var.availability_zones[count.index % local.az_count]
+  availability_zone    = local.db_instance_azs[count.index]
   engine               = aws_rds_cluster.this.engine
   engine_version       = aws_rds_cluster.this.engine_version
   db_subnet_group_name = aws_db_subnet_group.this.name

@@ -7,7 +7,7 @@
 
 locals {
   production       = var.environment == "prod"
-  db_instance_azs  = [for i in range(var.db_instance_count) : var.availability_zones[i % local.az_count]]
+  db_instance_azs  = [for i in range(var.db_instance_count) : var.availability_zones[i % local.az_count]] # database.tf
   shortest_timeout = min([for f in values(local.functions) : f.timeout]...)
 }
 
