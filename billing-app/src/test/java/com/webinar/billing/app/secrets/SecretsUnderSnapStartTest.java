@@ -135,6 +135,13 @@ class SecretsUnderSnapStartTest {
     }
 
     @Test
+    void priming_for_the_snapshot_runs_a_request_through_the_sdk_but_asks_nobody_and_reads_no_secret() {
+        assertThat(SecretsPriming.prime()).isEqualTo("priming");
+
+        assertThat(lambda.server.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
     void a_database_secret_without_a_password_is_refused_clearly() {
         var secret = databaseSecret(Map.of("DB_SECRET_ARN", DB_WITHOUT_PASSWORD_ARN));
 
