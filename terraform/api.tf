@@ -83,6 +83,15 @@ resource "aws_apigatewayv2_stage" "default" {
     detailed_metrics_enabled = true
   }
 
+  # The unauthenticated route has limits of its own (and the function a concurrency cap,
+  # function_reserved_concurrency): a flood of forged webhooks cannot use up the API's or the account's capacity.
+  route_settings {
+    route_key                = "POST /payment-webhook"
+    throttling_burst_limit   = var.webhook_throttling_burst_limit
+    throttling_rate_limit    = var.webhook_throttling_rate_limit
+    detailed_metrics_enabled = true
+  }
+
   access_log_settings {
     destination_arn = aws_cloudwatch_log_group.api_access.arn
     format = jsonencode({

@@ -5,9 +5,13 @@
 #   ARTIFACTS_DIR=/abs/dir bash terraform/ci-check.sh   # zips from /abs/dir/<name>/target/
 #
 # Runs: fmt -check, init (offline from /opt/tf-plugins when present), validate,
-# plan with the example tfvars and dummy credentials. Needs no network and no
-# AWS account. Nothing is written into the repository: init/validate/plan run
-# in a temporary copy of this directory (no .terraform/, lock file or plan left).
+# plan with the example tfvars and dummy credentials, then checks the plan
+# (check-plan.py on `terraform show -json`), the production guards (guards.tf),
+# the JDBC parameters, the S3 backend files and the state-bucket stack. Needs
+# no network and no AWS account. Nothing is written into the repository:
+# init/validate/plan run in a temporary copy of this directory, with the
+# committed lock file (checked against the offline provider) and without
+# backend.tf (so the local backend: no S3 needed).
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -47,7 +51,8 @@ mkdir -p "${WORK_DIR}/terraform"
 # Configuration files only: no local state, working data or lock file.
 tar -C "${SCRIPT_DIR}" \
   --exclude='./.terraform' --exclude='*.tfstate' --exclude='*.tfstate.*' \
-  --exclude='.terraform.lock.hcl' --exclude='*.tfplan' --exclude='terraform.tfvars' --exclude='*.auto.tfvars' \
+  --exclude='./backend.tf' --exclude='*_override.tf' \
+  --exclude='*.tfplan' --exclude='terraform.tfvars' --exclude='*.auto.tfvars' \
   -cf - . | tar -C "${WORK_DIR}/terraform" -xf -
 cd "${WORK_DIR}/terraform"
 
@@ -82,11 +87,84 @@ if ((${#missing[@]} > 0)); then
 fi
 
 echo "==> terraform plan (offline, dummy credentials)"
+# The example's dev settings, but two Aurora instances and a final snapshot, so that check-plan.py sees
+# the instances spread over the zones and the snapshot's name.
 terraform plan -no-color -input=false -lock=false -refresh=false \
   -var-file="${VAR_FILE}" \
   -var "artifacts_dir=${ARTIFACTS_DIR}" \
   -var offline_plan=true \
+  -var db_instance_count=2 -var db_skip_final_snapshot=false \
   -out="${WORK_DIR}/ci.tfplan"
 
 count="$(terraform show -no-color "${WORK_DIR}/ci.tfplan" | sed -n 's/^Plan: \([0-9]*\) to add.*/\1/p')"
+
+echo "==> checking the plan (check-plan.py)"
+terraform show -json "${WORK_DIR}/ci.tfplan" >"${WORK_DIR}/plan.json"
+python3 "${SCRIPT_DIR}/check-plan.py" "${WORK_DIR}/plan.json"
+
+echo "==> checking the JDBC parameters"
+jdbc="$(echo 'local.jdbc_parameters' | terraform console -var-file="${VAR_FILE}" -var "artifacts_dir=${ARTIFACTS_DIR}" -var offline_plan=true 2>/dev/null)"
+for parameter in sslmode=verify-full prepareThreshold=0; do
+  [[ "${jdbc}" == *"${parameter}"* ]] || { echo "ci-check: the JDBC URL lacks ${parameter}: ${jdbc}" >&2; exit 1; }
+  echo "ok   the JDBC URL has ${parameter}"
+done
+
+echo "==> checking the production guards (guards.tf)"
+guard_plan() {
+  terraform plan -no-color -input=false -lock=false -refresh=false -target=terraform_data.guards \
+    -var-file="${VAR_FILE}" -var "artifacts_dir=${ARTIFACTS_DIR}" -var offline_plan=true "$@" 2>&1
+}
+production=(-var environment=prod -var db_instance_count=2 -var one_nat_gateway_per_az=true
+  -var db_deletion_protection=true -var db_skip_final_snapshot=false)
+guard_plan "${production[@]}" >"${WORK_DIR}/guard.log" || {
+  cat "${WORK_DIR}/guard.log" >&2
+  echo "ci-check: a production environment with every safeguard was refused." >&2
+  exit 1
+}
+refusals=(
+  "db_instance_count >= 2|-var db_instance_count=1"
+  "one_nat_gateway_per_az = true|-var one_nat_gateway_per_az=false"
+  "db_deletion_protection = true|-var db_deletion_protection=false"
+  "db_deletion_protection = true|-var db_skip_final_snapshot=true"
+)
+for refusal in "${refusals[@]}"; do
+  expected="${refusal%%|*}" override="${refusal#*|}"
+  if guard_plan "${production[@]}" ${override} >"${WORK_DIR}/guard.log"; then
+    echo "ci-check: environment = \"prod\" with ${override} was accepted." >&2
+    exit 1
+  fi
+  grep -q "${expected}" "${WORK_DIR}/guard.log" || {
+    cat "${WORK_DIR}/guard.log" >&2
+    echo "ci-check: prod with ${override} failed, but not for '${expected}'." >&2
+    exit 1
+  }
+  echo "ok   prod refused with ${override}"
+done
+
+echo "==> checking the S3 backend files"
+keys=()
+for backend in "${SCRIPT_DIR}"/backend/*.s3.tfbackend; do
+  for setting in 'encrypt *= *true' 'use_lockfile *= *true' 'key *= *"addon-billing/[a-z0-9]+/terraform.tfstate"'; do
+    grep -Eq "^${setting}" "${backend}" || { echo "ci-check: ${backend} lacks ${setting}" >&2; exit 1; }
+  done
+  env_name="$(basename "${backend}" .s3.tfbackend)"
+  grep -q "key *= *\"addon-billing/${env_name}/" "${backend}" || { echo "ci-check: ${backend}: key not of ${env_name}" >&2; exit 1; }
+  keys+=("${env_name}")
+done
+grep -q 'backend "s3"' "${SCRIPT_DIR}/backend.tf" || { echo "ci-check: backend.tf declares no S3 backend" >&2; exit 1; }
+echo "ok   S3 backend, one key per environment: ${keys[*]}"
+
+echo "==> state-bucket: init and validate"
+mkdir -p "${WORK_DIR}/state-bucket"
+cp "${SCRIPT_DIR}"/state-bucket/*.tf "${SCRIPT_DIR}/state-bucket/.terraform.lock.hcl" "${WORK_DIR}/state-bucket/"
+(
+  cd "${WORK_DIR}/state-bucket"
+  export TF_DATA_DIR="${WORK_DIR}/tf-data-state-bucket"
+  if [[ -d "${PLUGIN_DIR}" ]]; then
+    terraform init -input=false -backend=false -plugin-dir="${PLUGIN_DIR}" -no-color >/dev/null
+  else
+    terraform init -input=false -backend=false -no-color >/dev/null
+  fi
+  terraform validate -no-color
+)
 echo "==> ci-check OK: plan succeeded offline (${count:-?} resources to add)"

@@ -36,16 +36,23 @@ resource "aws_rds_cluster" "this" {
   copy_tags_to_snapshot               = true
   deletion_protection                 = var.db_deletion_protection
   skip_final_snapshot                 = var.db_skip_final_snapshot
-  final_snapshot_identifier           = var.db_skip_final_snapshot ? null : "${local.prefix}-db-final"
-  enabled_cloudwatch_logs_exports     = ["postgresql"]
+  # unique per cluster: a cluster re-created under the same name does not collide with its predecessor's snapshot
+  final_snapshot_identifier       = var.db_skip_final_snapshot ? null : "${local.prefix}-db-final-${formatdate("YYYYMMDDhhmmss", plantimestamp())}"
+  enabled_cloudwatch_logs_exports = ["postgresql"]
+
+  lifecycle {
+    ignore_changes = [final_snapshot_identifier]
+  }
 }
 
 resource "aws_rds_cluster_instance" "this" {
   count = var.db_instance_count
 
-  identifier           = "${local.prefix}-db-${count.index + 1}"
-  cluster_identifier   = aws_rds_cluster.this.id
-  instance_class       = "db.serverless"
+  identifier         = "${local.prefix}-db-${count.index + 1}"
+  cluster_identifier = aws_rds_cluster.this.id
+  instance_class     = "db.serverless"
+  # one instance per zone in turn: the failover target is in another AZ than the writer
+  availability_zone    = local.db_instance_azs[count.index]
   engine               = aws_rds_cluster.this.engine
   engine_version       = aws_rds_cluster.this.engine_version
   db_subnet_group_name = aws_db_subnet_group.this.name
@@ -63,6 +70,12 @@ data "aws_iam_policy_document" "proxy_assume" {
       type        = "Service"
       identifiers = ["rds.amazonaws.com"]
     }
+    # Confused-deputy protection: only RDS acting for this account.
+    condition {
+      test     = "StringEquals"
+      variable = "aws:SourceAccount"
+      values   = [local.account_id]
+    }
   }
 }
 
@@ -76,7 +89,7 @@ data "aws_iam_policy_document" "proxy" {
   statement {
     sid       = "ReadDbSecret"
     actions   = ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]
-    resources = [aws_secretsmanager_secret.db.arn]
+    resources = local.proxy_secret_arns
   }
 }
 
@@ -96,14 +109,17 @@ resource "aws_db_proxy" "this" {
   idle_client_timeout    = 1800
   debug_logging          = false
 
-  # Clients authenticate with the user/password of the DB secret (the functions
-  # read the same secret, DB_SECRET_ARN). IAM auth to the proxy is not used.
-  auth {
-    auth_scheme               = "SECRETS"
-    secret_arn                = aws_secretsmanager_secret.db.arn
-    iam_auth                  = "DISABLED"
-    client_password_auth_type = "POSTGRES_SCRAM_SHA_256"
-    description               = "Billing functions"
+  # One entry per login: clients authenticate with the user/password of its secret (the functions read the
+  # same secret, DB_SECRET_ARN). IAM auth to the proxy is not used.
+  dynamic "auth" {
+    for_each = local.proxy_logins
+    content {
+      auth_scheme               = "SECRETS"
+      secret_arn                = auth.value.arn
+      iam_auth                  = "DISABLED"
+      client_password_auth_type = "POSTGRES_SCRAM_SHA_256"
+      description               = auth.value.description
+    }
   }
 
   depends_on = [aws_iam_role_policy.proxy]
@@ -115,7 +131,8 @@ resource "aws_db_proxy_default_target_group" "this" {
   connection_pool_config {
     max_connections_percent      = 90
     max_idle_connections_percent = 50
-    connection_borrow_timeout    = 120
+    # shorter than every function's timeout: a function waiting for a connection fails with an answer
+    connection_borrow_timeout = var.db_proxy_borrow_timeout_seconds
   }
 }
 

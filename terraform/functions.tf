@@ -11,25 +11,31 @@
 
 locals {
   function_defaults = {
-    "account-sync"      = { kind = "http", jwt = true, memory = 1024, timeout = 20, secrets = ["db"] }
-    "quote"             = { kind = "http", jwt = true, memory = 1024, timeout = 20, secrets = ["db"] }
-    "purchase"          = { kind = "http", jwt = true, memory = 1024, timeout = 25, secrets = ["db", "stripe"] }
-    "billing-details"   = { kind = "http", jwt = true, memory = 1024, timeout = 20, secrets = ["db"] }
-    "entitlements"      = { kind = "http", jwt = true, memory = 1024, timeout = 20, secrets = ["db"] }
-    "cancel"            = { kind = "http", jwt = true, memory = 1024, timeout = 20, secrets = ["db"] }
-    "subaccount-create" = { kind = "http", jwt = true, memory = 1024, timeout = 20, secrets = ["db"] }
-    "subaccount-delete" = { kind = "http", jwt = true, memory = 1024, timeout = 25, secrets = ["db"] }
-    "payment-webhook"   = { kind = "http", jwt = false, memory = 1024, timeout = 20, secrets = ["db", "webhook"] }
-    "renewal-tick"      = { kind = "schedule", jwt = false, memory = 1536, timeout = 300, secrets = ["db", "stripe"] }
-    "event-relay"       = { kind = "schedule", jwt = false, memory = 512, timeout = 90, secrets = ["db"] }
-    "migrate"           = { kind = "task", jwt = false, memory = 1024, timeout = 600, secrets = ["db"] }
+    "account-sync"      = { kind = "http", jwt = true, memory = 1024, timeout = 20, secrets = ["db_app"] }
+    "quote"             = { kind = "http", jwt = true, memory = 1024, timeout = 20, secrets = ["db_app"] }
+    "purchase"          = { kind = "http", jwt = true, memory = 1024, timeout = 25, secrets = ["db_app", "stripe"] }
+    "billing-details"   = { kind = "http", jwt = true, memory = 1024, timeout = 20, secrets = ["db_app"] }
+    "entitlements"      = { kind = "http", jwt = true, memory = 1024, timeout = 20, secrets = ["db_app"] }
+    "cancel"            = { kind = "http", jwt = true, memory = 1024, timeout = 20, secrets = ["db_app"] }
+    "subaccount-create" = { kind = "http", jwt = true, memory = 1024, timeout = 20, secrets = ["db_app"] }
+    "subaccount-delete" = { kind = "http", jwt = true, memory = 1024, timeout = 25, secrets = ["db_app"] }
+    "payment-webhook"   = { kind = "http", jwt = false, memory = 1024, timeout = 20, secrets = ["db_app", "webhook"] }
+    "renewal-tick"      = { kind = "schedule", jwt = false, memory = 1536, timeout = 300, secrets = ["db_app", "stripe"] }
+    "event-relay"       = { kind = "schedule", jwt = false, memory = 512, timeout = 90, secrets = ["db_app"] }
+    "migrate"           = { kind = "task", jwt = false, memory = 1024, timeout = 600, secrets = ["db_migrator", "db_master", "db_app_login"] }
   }
 
   # Secret key -> (environment variable name, secret ARN).
+  # DB_SECRET_ARN is the login of the function's datasource: billing_app everywhere, billing_migrator in migrate,
+  # which alone also reads the master secret to create both logins (database-roles.tf).
   secret_env = {
-    db      = { env = "DB_SECRET_ARN", arn = aws_secretsmanager_secret.db.arn }
-    stripe  = { env = "STRIPE_SECRET_ARN", arn = aws_secretsmanager_secret.stripe.arn }
-    webhook = { env = "WEBHOOK_SECRET_ARN", arn = aws_secretsmanager_secret.webhook.arn }
+    db_app      = { env = "DB_SECRET_ARN", arn = aws_secretsmanager_secret.db_login["app"].arn }
+    db_migrator = { env = "DB_SECRET_ARN", arn = aws_secretsmanager_secret.db_login["migrator"].arn }
+    db_master   = { env = "DB_MASTER_SECRET_ARN", arn = aws_secretsmanager_secret.db.arn }
+    # migrate sets billing_app's password from it
+    db_app_login = { env = "DB_APP_SECRET_ARN", arn = aws_secretsmanager_secret.db_login["app"].arn }
+    stripe       = { env = "STRIPE_SECRET_ARN", arn = aws_secretsmanager_secret.stripe.arn }
+    webhook      = { env = "WEBHOOK_SECRET_ARN", arn = aws_secretsmanager_secret.webhook.arn }
   }
 
   functions = {
@@ -85,8 +91,6 @@ module "function" {
     lookup(local.function_environment, each.key, {}),
   )
   secret_arns = { for s in each.value.secrets : local.secret_env[s].env => local.secret_env[s].arn }
-  # the functions read their secrets through this extension on localhost (no AWS SDK in the zips)
-  layers = [var.secrets_extension_layer_arn]
 
   subnet_ids         = aws_subnet.private[*].id
   security_group_ids = [aws_security_group.lambda.id]

@@ -20,6 +20,7 @@ resource "aws_lambda_invocation" "migrate" {
   depends_on = [
     aws_db_proxy_target.this,
     aws_secretsmanager_secret_version.db,
+    aws_secretsmanager_secret_version.db_login,
     aws_vpc_endpoint.secretsmanager,
     aws_route.private_nat,
   ]

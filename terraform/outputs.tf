@@ -41,9 +41,11 @@ output "db_cluster_endpoint" {
 output "secret_arns" {
   description = "Secrets Manager secrets; stripe and webhook must be filled in after the first apply (README)."
   value = {
-    db      = aws_secretsmanager_secret.db.arn
-    stripe  = aws_secretsmanager_secret.stripe.arn
-    webhook = aws_secretsmanager_secret.webhook.arn
+    db          = aws_secretsmanager_secret.db.arn
+    db_app      = aws_secretsmanager_secret.db_login["app"].arn
+    db_migrator = aws_secretsmanager_secret.db_login["migrator"].arn
+    stripe      = aws_secretsmanager_secret.stripe.arn
+    webhook     = aws_secretsmanager_secret.webhook.arn
   }
 }
 

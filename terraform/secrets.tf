@@ -10,13 +10,13 @@
 #            is put in it outside terraform (README). For rotation, store
 #            several secrets separated by commas.
 #
-# Readers (IAM, see functions.tf): db -> every function (and RDS Proxy);
+# Readers (IAM, see functions.tf): db (master) -> migrate and RDS Proxy; the logins -> database-roles.tf;
 # stripe -> purchase, renewal-tick; webhook -> payment-webhook.
 # ---------------------------------------------------------------------------
 
 resource "aws_secretsmanager_secret" "db" {
   name_prefix             = "${local.prefix}/db-credentials-"
-  description             = "Aurora master credentials (username/password JSON) used by RDS Proxy and the billing functions"
+  description             = "Aurora master credentials (username/password JSON): RDS Proxy, and migrate to create the logins"
   recovery_window_in_days = 7
 }
 

@@ -155,11 +155,12 @@ variable "function_timeout_seconds" {
 }
 
 variable "function_reserved_concurrency" {
-  description = "Reserved concurrency per function (-1 = unreserved). renewal-tick defaults to 2 (overlapping ticks are safe but pointless), migrate to 1. Note: reserving concurrency requires enough unreserved account concurrency (new accounts may have a quota of 10)."
+  description = "Reserved concurrency per function (-1 = unreserved). renewal-tick defaults to 2 (overlapping ticks are safe but pointless), migrate to 1, payment-webhook (unauthenticated) to 10. Note: reserving concurrency requires enough unreserved account concurrency (new accounts may have a quota of 10)."
   type        = map(number)
   default = {
-    "renewal-tick" = 2
-    "migrate"      = 1
+    "renewal-tick"    = 2
+    "migrate"         = 1
+    "payment-webhook" = 10
   }
 
   validation {
@@ -176,16 +177,6 @@ variable "log_retention_days" {
   validation {
     condition     = contains([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653], var.log_retention_days)
     error_message = "log_retention_days must be one of the values CloudWatch Logs accepts: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653."
-  }
-}
-
-variable "secrets_extension_layer_arn" {
-  description = "ARN of the AWS Parameters and Secrets Lambda Extension layer for the region and architecture (see AWS's list of its ARNs); the functions read DB_SECRET_ARN, STRIPE_SECRET_ARN and WEBHOOK_SECRET_ARN through it."
-  type        = string
-
-  validation {
-    condition     = can(regex("^arn:aws[a-z-]*:lambda:[a-z0-9-]+:[0-9]{12}:layer:AWS-Parameters-and-Secrets-Lambda-Extension(-Arm64)?:[0-9]+$", var.secrets_extension_layer_arn))
-    error_message = "Must be the ARN of a version of the AWS-Parameters-and-Secrets-Lambda-Extension layer."
   }
 }
 
@@ -459,9 +450,9 @@ variable "duration_alarm_ratio" {
 }
 
 variable "api_5xx_alarm_threshold" {
-  description = "The API 5xx alarm fires when the HTTP API returns at least this many 5xx answers in 5 minutes."
+  description = "The API 5xx alarm needs at least this many 5xx answers in a five-minute period (and api_5xx_alarm_rate_percent of the requests), in 2 of 3 periods: one failing caller cannot trip it."
   type        = number
-  default     = 1
+  default     = 10
 
   validation {
     condition     = var.api_5xx_alarm_threshold >= 1 && floor(var.api_5xx_alarm_threshold) == var.api_5xx_alarm_threshold

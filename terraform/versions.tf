@@ -10,6 +10,6 @@ terraform {
     }
   }
 
-  # State is local by default. For a real, shared deployment add a backend
-  # (e.g. an S3 backend in backend.tf) — see README.md.
+  # State: the S3 backend of backend.tf (one key per environment); CI plans
+  # with the local backend (ci-check.sh) — see README.md.
 }

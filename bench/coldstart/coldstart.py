@@ -118,7 +118,7 @@ CASES = {
                   lambda: http_event("/quote", '{"addOn":"PRESENTERS","quantity":2}', {}),
                   http_ok(401, ["unauthenticated"]), "seeded", {}),
     # as Terraform configures the datasource: no user in config that exists, user and password from the DB secret
-    # (DatabaseSecret), read through a stand-in for the Parameters and Secrets extension when the pool connects
+    # (DatabaseSecret), read from a stand-in for Secrets Manager with SnapStart's container credentials
     "quote-db-secret": ("functions/quote/target/function.zip",
                         lambda: http_event("/quote", '{"addOn":"PRESENTERS","quantity":2}', bearer("owner-acme")),
                         http_ok(200, ['"quoteId"']), "seeded",
@@ -165,22 +165,34 @@ CASES = {
 }
 
 
-class SecretsExtension:
-    """A stand-in for the AWS Parameters and Secrets Lambda Extension that knows the database secret."""
+class SecretsManager:
+    """Stand-ins for what a SnapStart function reads its secrets from: the container-credentials endpoint
+    (GET /credentials, Authorization = AWS_CONTAINER_AUTHORIZATION_TOKEN) and Secrets Manager (POST /, which
+    knows the database secret; the signature is not checked)."""
 
     def __init__(self):
         class Handler(BaseHTTPRequestHandler):
             def log_message(self, *args):
                 pass
 
-            def do_GET(self):
-                known = self.path == "/secretsmanager/get?secretId=" + urllib.parse.quote(DB_SECRET_ARN, safe="")
-                body = json.dumps({"ARN": DB_SECRET_ARN, "SecretString": json.dumps(
-                    {"username": "postgres", "password": "bench"})}).encode() if known else b"{}"
-                self.send_response(200 if known else 400)
+            def answer(self, status, body):
+                self.send_response(status)
+                self.send_header("Content-Type", "application/x-amz-json-1.1")
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)
+
+            def do_GET(self):
+                known = self.path == "/credentials" and self.headers.get("Authorization") == "bench-token"
+                self.answer(200 if known else 401, json.dumps({
+                    "AccessKeyId": "ASIABENCH", "SecretAccessKey": "bench", "Token": "bench-session",
+                    "Expiration": "2099-01-01T00:00:00Z"}).encode() if known else b"{}")
+
+            def do_POST(self):
+                request = json.loads(self.rfile.read(int(self.headers.get("Content-Length", "0"))) or b"{}")
+                known = request.get("SecretId") == DB_SECRET_ARN
+                self.answer(200 if known else 400, json.dumps({"ARN": DB_SECRET_ARN, "Name": "db", "SecretString": json.dumps(
+                    {"username": "postgres", "password": "bench"})}).encode() if known else b"{}")
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.port = self.server.server_address[1]
@@ -218,7 +230,7 @@ _secrets_extension = []
 def secrets_port():
     """Started on first use, for the whole run."""
     if not _secrets_extension:
-        _secrets_extension.append(SecretsExtension())
+        _secrets_extension.append(SecretsManager())
     return _secrets_extension[0].port
 
 
@@ -239,8 +251,9 @@ def env_for(case_db, pg_port, rapi_port, extra, db="bench"):
             "MP_JWT_VERIFY_ISSUER": ISSUER,
             "BILLING_PAYMENT_PROVIDER": "local",
             "STRIPE_WEBHOOK_SECRETS": WEBHOOK_SECRET,
-            "PARAMETERS_SECRETS_EXTENSION_HTTP_PORT": str(secrets_port()),
-            "AWS_SESSION_TOKEN": "bench-session-token",
+            "AWS_CONTAINER_CREDENTIALS_FULL_URI": "http://127.0.0.1:%d/credentials" % secrets_port(),
+            "AWS_CONTAINER_AUTHORIZATION_TOKEN": "bench-token",
+            "AWS_ENDPOINT_URL_SECRETS_MANAGER": "http://127.0.0.1:%d" % secrets_port(),
         })
     env.update(extra)
     return env

@@ -131,7 +131,8 @@ resource "aws_lambda_function" "this" {
   }
 
   logging_config {
-    log_format = "Text"
+    # the application writes one JSON object per line (quarkus-logging-json)
+    log_format = "JSON"
     log_group  = aws_cloudwatch_log_group.this.name
   }
 

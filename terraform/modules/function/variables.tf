@@ -107,7 +107,7 @@ variable "duration_alarm_ratio" {
 }
 
 variable "layers" {
-  description = "Lambda layer ARNs (the secrets extension)."
+  description = "Lambda layer ARNs (none today: the functions read their secrets with the AWS SDK, not a layer)."
   type        = list(string)
   default     = []
 }

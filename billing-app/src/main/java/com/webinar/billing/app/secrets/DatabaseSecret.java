@@ -1,6 +1,5 @@
 package com.webinar.billing.app.secrets;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.credentials.CredentialsProvider;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,31 +20,31 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class DatabaseSecret implements CredentialsProvider {
     public static final String NAME = "database-secret";
 
-    private final SecretsExtension extension;
+    private final Function<String, String> environment;
+    private final AwsSecrets secrets;
 
-    /** The variables are read as config, which includes the environment: tests can set them as properties. */
+    /** The variable is read as config, which includes the environment: tests can set it as a property. */
     public DatabaseSecret() {
-        this(name ->
-                ConfigProvider.getConfig().getOptionalValue(name, String.class).orElse(null));
+        this(
+                name -> ConfigProvider.getConfig()
+                        .getOptionalValue(name, String.class)
+                        .orElse(null),
+                AwsSecrets.inThisProcess());
     }
 
-    DatabaseSecret(Function<String, String> environment) {
-        this.extension = new SecretsExtension(environment);
+    DatabaseSecret(Function<String, String> environment, AwsSecrets secrets) {
+        this.environment = environment;
+        this.secrets = secrets;
     }
 
     @Override
     public Map<String, String> getCredentials(String credentialsName) {
-        String arn = extension.arn("DB_SECRET_ARN");
+        String arn = AwsSecrets.arn(environment.apply("DB_SECRET_ARN"));
         if (arn == null) {
             throw new IllegalStateException(
                     "the datasource reads its credentials from " + NAME + ", but DB_SECRET_ARN is not set");
         }
-        JsonNode secret = SecretsExtension.json(extension.secret(arn));
-        String user = secret.path("username").asText(null);
-        String password = secret.path("password").asText(null);
-        if (user == null || password == null) {
-            throw new IllegalStateException("the database secret " + arn + " has no username or no password");
-        }
-        return Map.of(USER_PROPERTY_NAME, user, PASSWORD_PROPERTY_NAME, password);
+        DatabaseLogin login = DatabaseLogin.of(arn, secrets.secret(arn));
+        return Map.of(USER_PROPERTY_NAME, login.username(), PASSWORD_PROPERTY_NAME, login.password());
     }
 }

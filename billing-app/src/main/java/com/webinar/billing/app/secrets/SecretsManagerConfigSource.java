@@ -18,14 +18,16 @@ public class SecretsManagerConfigSource implements ConfigSource {
             "billing.stripe.secret-key", "STRIPE_SECRET_ARN",
             "billing.webhook.secrets", "WEBHOOK_SECRET_ARN");
 
-    private final SecretsExtension extension;
+    private final Function<String, String> environment;
+    private final AwsSecrets secrets;
 
     public SecretsManagerConfigSource() {
-        this(System::getenv);
+        this(System::getenv, AwsSecrets.inThisProcess());
     }
 
-    SecretsManagerConfigSource(Function<String, String> environment) {
-        this.extension = new SecretsExtension(environment);
+    SecretsManagerConfigSource(Function<String, String> environment, AwsSecrets secrets) {
+        this.environment = environment;
+        this.secrets = secrets;
     }
 
     @Override
@@ -41,8 +43,8 @@ public class SecretsManagerConfigSource implements ConfigSource {
     @Override
     public String getValue(String name) {
         String variable = SECRETS.get(name);
-        String arn = variable == null ? null : extension.arn(variable);
-        return arn == null ? null : extension.secret(arn);
+        String arn = variable == null ? null : AwsSecrets.arn(environment.apply(variable));
+        return arn == null ? null : secrets.secret(arn);
     }
 
     @Override

@@ -1,0 +1,82 @@
+package com.webinar.billing.app.secrets;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * SnapStart priming: during init (so before the snapshot), one GetSecretValue through a throwaway client whose HTTP
+ * client answers from memory, with made-up credentials. The SDK's classes are loaded and its request path (endpoint
+ * rules, signing, JSON) has run, so the first real secret read after a restore does not pay for that; yet no
+ * connection is opened, no credentials are resolved and no secret is read. The real client is still made on the
+ * first read ({@link AwsSecrets}). On in AWS only ({@code billing.secrets.prime}, true in the prod profile).
+ */
+@ApplicationScoped
+class SecretsPriming {
+    private static final byte[] ANSWER =
+            "{\"ARN\":\"priming\",\"Name\":\"priming\",\"SecretString\":\"priming\"}".getBytes(StandardCharsets.UTF_8);
+
+    void prime(
+            @Observes StartupEvent startup,
+            @ConfigProperty(name = "billing.secrets.prime", defaultValue = "false") boolean prime) {
+        if (prime) {
+            prime();
+        }
+    }
+
+    static String prime() {
+        UrlConnectionHttpClient.builder().build().close();
+        try (SecretsManagerClient client = SecretsManagerClient.builder()
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming")))
+                .httpClient(new FromMemory())
+                .build()) {
+            return client.getSecretValue(request -> request.secretId("priming")).secretString();
+        }
+    }
+
+    /** An HTTP client that answers every request with {@link #ANSWER}, without any network. */
+    private static final class FromMemory implements SdkHttpClient {
+        @Override
+        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+            return new ExecutableHttpRequest() {
+                @Override
+                public HttpExecuteResponse call() {
+                    return HttpExecuteResponse.builder()
+                            .response(SdkHttpResponse.builder()
+                                    .statusCode(200)
+                                    .putHeader("Content-Type", "application/x-amz-json-1.1")
+                                    .putHeader("Content-Length", String.valueOf(ANSWER.length))
+                                    .build())
+                            .responseBody(AbortableInputStream.create(new ByteArrayInputStream(ANSWER)))
+                            .build();
+                }
+
+                @Override
+                public void abort() {}
+            };
+        }
+
+        @Override
+        public String clientName() {
+            return "priming";
+        }
+
+        @Override
+        public void close() {}
+    }
+}
