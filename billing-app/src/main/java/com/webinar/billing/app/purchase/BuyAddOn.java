@@ -110,6 +110,7 @@ public class BuyAddOn {
                 quote.cycleStart,
                 accounts.currentCycle(account).start(),
                 now);
+        QuoteValidity.requireMadeUnderCurrentTerms(quote.createdAt, account.termsChangedAt);
 
         PurchaseEntity purchase = new PurchaseEntity();
         purchase.id = UUID.randomUUID();
