@@ -187,6 +187,69 @@ class LeavingThePaidPlanTest {
                 .isEqualTo("PLAN");
     }
 
+    @Test
+    void an_unpaid_renewal_is_not_retried_while_free_and_is_again_back_on_a_paid_plan() {
+        Api.Account account = pastDueAccount();
+        String presenters = api.text("select id::text from purchase where account_id = ?", account.id());
+        plan.movePlan(account, "FREE_TRIAL", "2026-02-09");
+        assertThat(plan.statusOf(presenters)).isEqualTo("CANCELLATION_SCHEDULED");
+
+        api.now(Instant.parse(TURN).plus(Duration.ofDays(1)));
+        plan.runTick();
+        assertThat(failedCharges(account)).as("no retry while free").isEqualTo(1);
+
+        api.now(Instant.parse(TURN).plus(Duration.ofDays(2)));
+        plan.movePlan(account, "LIVE", "2026-02-09");
+        assertThat(plan.statusOf(presenters)).isEqualTo("PAST_DUE");
+        plan.runTick();
+        assertThat(failedCharges(account))
+                .as("retried once back on a paid plan")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void an_unpaid_renewal_of_an_account_that_stays_free_is_closed_at_the_turn_and_never_charged() {
+        Api.Account account = pastDueAccount();
+        String presenters = api.text("select id::text from purchase where account_id = ?", account.id());
+        plan.movePlan(account, "FREE_TRIAL", "2026-02-09");
+
+        api.now("2026-03-10T23:00:00Z");
+        plan.runTick();
+
+        assertThat(plan.statusOf(presenters)).isEqualTo("ENDED");
+        assertThat(plan.renewals(account)).containsExactly("2026-02-09:2000");
+        assertThat(api.text("select string_agg(status, ',') from renewal where account_id = ?", account.id()))
+                .isEqualTo("UNPAID_ENDED");
+        assertThat(failedCharges(account)).isEqualTo(1);
+        // back on a paid plan later, the closed renewal is not collected
+        plan.movePlan(account, "LIVE", "2026-03-11");
+        api.now("2026-03-12T10:00:00Z");
+        plan.runTick();
+        assertThat(failedCharges(account)).isEqualTo(1);
+    }
+
+    /** The seed account whose renewal on 2026-02-09 was refused: one PAST_DUE purchase of 1 presenter seat. */
+    private Api.Account pastDueAccount() {
+        api.now("2026-01-22T10:15:00Z");
+        Api.Account account = api.account("LIVE", "MONTHLY", "2026-01-10", "EUR", "Europe/Paris", "-declined");
+        // bought while the owner's card worked (a previous owner's), refused at the renewal
+        Api.Account previousOwner = new Api.Account(account.id(), "owner-" + account.id(), account.memberId());
+        plan.movePlan(previousOwner, "LIVE", "2026-01-10");
+        String presenters = api.buy(previousOwner, "PRESENTERS", 1);
+        plan.movePlan(account, "LIVE", "2026-01-10");
+        api.now(TURN);
+        plan.runTick();
+        assertThat(plan.statusOf(presenters)).isEqualTo("PAST_DUE");
+        return account;
+    }
+
+    private long failedCharges(Api.Account account) {
+        return api.count(
+                "select count(*) from payment_event e join invoice i on i.id = e.invoice_id"
+                        + " where i.account_id = ? and i.kind = 'RENEWAL' and e.outcome = 'FAILED'",
+                account.id());
+    }
+
     private void cancel(Api.Account account, String purchaseId) {
         api.post("cancel", api.token(account.ownerId()), Map.of("purchaseId", purchaseId))
                 .then()

@@ -39,9 +39,12 @@ public class PlanSteps {
 
     /** The seed account (monthly from 2026-01-10, EUR, Paris) moved to {@code plan}; fails unless accepted. */
     public void movePlan(Api.Account account, String plan) {
-        sync(account, plan, "MONTHLY", "2026-01-10", "EUR", "Europe/Paris")
-                .then()
-                .statusCode(200);
+        movePlan(account, plan, "2026-01-10");
+    }
+
+    /** A monthly EUR Paris account whose stored cycle starts {@code cycleStart} moved to {@code plan}. */
+    public void movePlan(Api.Account account, String plan, String cycleStart) {
+        sync(account, plan, "MONTHLY", cycleStart, "EUR", "Europe/Paris").then().statusCode(200);
     }
 
     public Response details(Api.Account account) {
