@@ -53,8 +53,8 @@ public class PurchaseEntity {
     @Column(name = "end_reason")
     public EndReason endReason;
 
-    /** The renewal whose refusal made this purchase PAST_DUE. */
-    @Column(name = "past_due_invoice_id")
+    /** The renewal whose refusal made this purchase PAST_DUE; written by the renewal tick only. */
+    @Column(name = "past_due_invoice_id", insertable = false, updatable = false)
     public UUID pastDueInvoiceId;
 
     @Column(name = "erasure_confirmed")
