@@ -25,6 +25,11 @@ public enum AddOn {
         return kind == AddOnKind.RECURRING;
     }
 
+    /** The add-ons that renew with the account's cycle. */
+    public static java.util.List<AddOn> recurring() {
+        return java.util.Arrays.stream(values()).filter(AddOn::isRecurring).toList();
+    }
+
     public int minQuantity() {
         return 1;
     }

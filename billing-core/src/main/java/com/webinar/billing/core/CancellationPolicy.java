@@ -20,6 +20,21 @@ public final class CancellationPolicy {
             Cycle currentCycle,
             List<String> subAccountsInSeats,
             boolean confirmErasure) {
+        EndReason scheduledBy = status == PurchaseStatus.CANCELLATION_SCHEDULED ? EndReason.OWNER : null;
+        return cancelAtCycleEnd(addOn, status, scheduledBy, currentCycle, subAccountsInSeats, confirmErasure);
+    }
+
+    /**
+     * As above; a purchase whose end the plan scheduled ({@code scheduledBy} PLAN) is cancelled by its owner as
+     * if it were active, so that a return to a paid plan does not lift the owner's own cancellation.
+     */
+    public static CancelDecision cancelAtCycleEnd(
+            AddOn addOn,
+            PurchaseStatus status,
+            EndReason scheduledBy,
+            Cycle currentCycle,
+            List<String> subAccountsInSeats,
+            boolean confirmErasure) {
         Objects.requireNonNull(addOn, "addOn");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(currentCycle, "currentCycle");
@@ -31,10 +46,11 @@ public final class CancellationPolicy {
             throw new IllegalArgumentException("Only a SUB_ACCOUNTS purchase has sub-accounts in its seats");
         }
         // Asked and confirmed once already; asking again would suggest it could still be undone.
-        if (status == PurchaseStatus.CANCELLATION_SCHEDULED) {
+        boolean scheduledByPlan = status == PurchaseStatus.CANCELLATION_SCHEDULED && scheduledBy == EndReason.PLAN;
+        if (status == PurchaseStatus.CANCELLATION_SCHEDULED && !scheduledByPlan) {
             return new CancelDecision.AlreadyScheduled(currentCycle.end(), subAccounts);
         }
-        if (status != PurchaseStatus.ACTIVE && status != PurchaseStatus.PAST_DUE) {
+        if (status != PurchaseStatus.ACTIVE && status != PurchaseStatus.PAST_DUE && !scheduledByPlan) {
             throw BillingException.of(
                     BillingError.NOT_CANCELLABLE, "A purchase in status " + status + " cannot be cancelled");
         }

@@ -41,6 +41,15 @@ public record Cycle(LocalDate start, BillingPeriod period) {
         return cycle;
     }
 
+    /** As {@link #containing(LocalDate)}, when the cycles after this one last {@code nextPeriod}. */
+    public Cycle containing(LocalDate day, BillingPeriod nextPeriod) {
+        Objects.requireNonNull(nextPeriod, "nextPeriod");
+        if (day.isBefore(end())) {
+            return this;
+        }
+        return new Cycle(end(), nextPeriod).containing(day);
+    }
+
     public boolean contains(LocalDate day) {
         return !day.isBefore(start) && day.isBefore(end());
     }

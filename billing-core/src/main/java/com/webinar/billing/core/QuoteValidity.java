@@ -38,4 +38,17 @@ public final class QuoteValidity {
                     BillingError.QUOTE_EXPIRED, "The quote was made in the cycle starting " + quotedCycleStart);
         }
     }
+
+    /**
+     * A quote made before the account's terms changed (a period change scheduled or dropped, a plan left or
+     * joined, another zone) priced a renewal or days that are no longer the ones it would buy.
+     */
+    public static void requireMadeUnderCurrentTerms(Instant quotedAt, Instant termsChangedAt) {
+        Objects.requireNonNull(quotedAt, "quotedAt");
+        if (termsChangedAt != null && quotedAt.isBefore(termsChangedAt)) {
+            throw BillingException.of(
+                    BillingError.QUOTE_EXPIRED,
+                    "The account's plan changed at " + termsChangedAt + ", after the quote");
+        }
+    }
 }

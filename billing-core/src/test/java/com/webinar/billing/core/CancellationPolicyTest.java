@@ -73,6 +73,37 @@ class CancellationPolicyTest {
         assertThat(again.subAccountsToErase()).isEqualTo(first.subAccountsToErase());
     }
 
+    @ParameterizedTest(name = "scheduled by {0}, sub-accounts [{1}], confirmed={2} -> {3}")
+    @CsvSource({
+        "OWNER, '',   false, already_scheduled",
+        "OWNER, sa-1, false, already_scheduled",
+        "PLAN,  '',   false, scheduled",
+        "PLAN,  sa-1, false, confirmation_required",
+        "PLAN,  sa-1, true,  scheduled"
+    })
+    void the_owner_cancels_a_purchase_the_plan_ends_as_if_it_were_active(
+            EndReason scheduledBy, String subAccounts, boolean confirm, String outcome) {
+        List<String> inSeats = ids(subAccounts);
+        PurchaseStatus scheduled = PurchaseStatus.CANCELLATION_SCHEDULED;
+
+        switch (outcome) {
+            case "scheduled" ->
+                assertThat(CancellationPolicy.cancelAtCycleEnd(
+                                AddOn.SUB_ACCOUNTS, scheduled, scheduledBy, CYCLE, inSeats, confirm))
+                        .isEqualTo(new CancelDecision.Scheduled(CYCLE_END, inSeats));
+            case "already_scheduled" ->
+                assertThat(CancellationPolicy.cancelAtCycleEnd(
+                                AddOn.SUB_ACCOUNTS, scheduled, scheduledBy, CYCLE, inSeats, confirm))
+                        .isEqualTo(new CancelDecision.AlreadyScheduled(CYCLE_END, inSeats));
+            default ->
+                assertThatThrownBy(() -> CancellationPolicy.cancelAtCycleEnd(
+                                AddOn.SUB_ACCOUNTS, scheduled, scheduledBy, CYCLE, inSeats, confirm))
+                        .isInstanceOfSatisfying(
+                                BillingException.class,
+                                e -> assertThat(e.error().code()).isEqualTo(outcome));
+        }
+    }
+
     private static List<String> ids(String spaceSeparated) {
         return spaceSeparated.isBlank()
                 ? List.of()

@@ -37,6 +37,21 @@ class CycleTest {
                 .isEqualTo(contained);
     }
 
+    @ParameterizedTest(name = "{0}, next cycles {1}: {2} is in the cycle from {3}, {4}")
+    @CsvSource({
+        "2026-02-08, ANNUAL,  2026-01-10, MONTHLY",
+        "2026-02-09, ANNUAL,  2026-02-09, ANNUAL",
+        "2027-02-08, ANNUAL,  2026-02-09, ANNUAL",
+        "2027-02-09, ANNUAL,  2027-02-09, ANNUAL",
+        "2026-03-11, MONTHLY, 2026-03-11, MONTHLY"
+    })
+    void after_a_period_change_the_next_cycles_last_the_new_period(
+            LocalDate day, BillingPeriod nextPeriod, LocalDate start, BillingPeriod period) {
+        Cycle monthly = new Cycle(LocalDate.parse("2026-01-10"), BillingPeriod.MONTHLY);
+
+        assertThat(monthly.containing(day, nextPeriod)).isEqualTo(new Cycle(start, period));
+    }
+
     @ParameterizedTest(name = "ending {1} in {0} turns at {2}")
     @CsvSource({
         "UTC,                 2026-01-10, 2026-02-09T00:00:00Z",

@@ -44,4 +44,24 @@ class QuoteValidityTest {
                             BillingException.class, e -> assertThat(e.error()).isEqualTo(BillingError.QUOTE_EXPIRED));
         }
     }
+
+    @ParameterizedTest(name = "terms changed at {0}: usable={1}")
+    @CsvSource(
+            nullValues = "-",
+            value = {
+                "-, true",
+                "2026-01-22T09:59:59Z, true",
+                "2026-01-22T10:00:00Z, true",
+                "2026-01-22T10:00:01Z, false"
+            })
+    void a_quote_made_before_the_accounts_terms_changed_is_expired(Instant termsChangedAt, boolean usable) {
+        if (usable) {
+            assertThatCode(() -> QuoteValidity.requireMadeUnderCurrentTerms(CREATED, termsChangedAt))
+                    .doesNotThrowAnyException();
+        } else {
+            assertThatThrownBy(() -> QuoteValidity.requireMadeUnderCurrentTerms(CREATED, termsChangedAt))
+                    .isInstanceOfSatisfying(
+                            BillingException.class, e -> assertThat(e.error()).isEqualTo(BillingError.QUOTE_EXPIRED));
+        }
+    }
 }

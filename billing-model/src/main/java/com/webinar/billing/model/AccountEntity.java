@@ -38,6 +38,14 @@ public class AccountEntity {
     @Column(name = "time_zone")
     public String timeZone;
 
+    /** The period the next cycle starts in, when a change is scheduled for the turn; null otherwise. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "pending_billing_period")
+    public BillingPeriod pendingBillingPeriod;
+
+    @Column(name = "terms_changed_at")
+    public Instant termsChangedAt;
+
     @Column(name = "cycle_turns_at")
     public Instant cycleTurnsAt;
 
@@ -49,6 +57,11 @@ public class AccountEntity {
 
     public Cycle cycle() {
         return new Cycle(cycleStart, billingPeriod);
+    }
+
+    /** The period of the cycles after the stored one. */
+    public BillingPeriod nextPeriod() {
+        return pendingBillingPeriod != null ? pendingBillingPeriod : billingPeriod;
     }
 
     public ZoneId zone() {

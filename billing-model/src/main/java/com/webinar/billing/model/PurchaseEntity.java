@@ -1,6 +1,7 @@
 package com.webinar.billing.model;
 
 import com.webinar.billing.core.AddOn;
+import com.webinar.billing.core.EndReason;
 import com.webinar.billing.core.PurchaseStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -47,6 +48,14 @@ public class PurchaseEntity {
 
     @Column(name = "cancelled_at")
     public Instant cancelledAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "end_reason")
+    public EndReason endReason;
+
+    /** The renewal whose refusal made this purchase PAST_DUE; written by the renewal tick only. */
+    @Column(name = "past_due_invoice_id", insertable = false, updatable = false)
+    public UUID pastDueInvoiceId;
 
     @Column(name = "erasure_confirmed")
     public boolean erasureConfirmed;

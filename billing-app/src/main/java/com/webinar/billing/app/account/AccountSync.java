@@ -7,6 +7,7 @@ import com.webinar.billing.core.BillingException;
 import com.webinar.billing.core.BillingPeriod;
 import com.webinar.billing.core.Cycle;
 import com.webinar.billing.core.Plan;
+import com.webinar.billing.core.PlanChange;
 import com.webinar.billing.model.AccountEntity;
 import com.webinar.billing.model.AccountRepository;
 import com.webinar.billing.model.UserEntity;
@@ -21,13 +22,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
  * The platform tells this system of an account, its plan and its people. An upsert: the plan, zone, owner and
- * members may change; the billing period, cycle start and currency are this system's once stored (the tick
- * moves the cycle).
+ * members may change; the billing period only at the turn ({@link PlanChange}); the cycle start and currency are
+ * this system's once stored (the tick moves the cycle). A free plan ends the add-ons at the cycle's end, a paid
+ * one lifts those ends ({@link PlanEnds}).
  */
 @ApplicationScoped
 public class AccountSync {
@@ -54,13 +55,17 @@ public class AccountSync {
             String currency,
             String timeZone,
             Person owner,
-            List<Person> members) {}
+            List<Person> members,
+            BillingPeriod pendingBillingPeriod) {}
 
     @Inject
     AccountRepository accounts;
 
     @Inject
     UserRepository users;
+
+    @Inject
+    PlanEnds planEnds;
 
     @Inject
     Clock clock;
@@ -80,20 +85,24 @@ public class AccountSync {
             account.currency = request.currency();
             account.cycleStart = request.cycleStart();
             account.createdAt = now;
-        } else {
-            requireUnchanged("billingPeriod", account.billingPeriod, request.billingPeriod());
-            requireUnchanged("cycleStart", account.cycleStart, request.cycleStart());
-            requireUnchanged("currency", account.currency, request.currency());
         }
+        PlanChange change = stored == null ? null : PlanChange.of(termsOf(account), termsOf(request));
         account.plan = request.plan();
         if (!request.timeZone().equals(account.timeZone)) {
             AccountCalendar.requireStarted(account.cycleStart, AccountCalendar.zone(request.timeZone()), clock);
         }
         account.timeZone = request.timeZone();
+        // a zone change keeps the cycle's dates and moves the instant it turns to 00:00 of its end in the new zone
         account.moveCycleTo(new Cycle(account.cycleStart, account.billingPeriod));
         account.updatedAt = now;
         if (stored == null) {
             accounts.persist(account);
+        } else {
+            account.pendingBillingPeriod = change.pendingPeriod();
+            if (change.termsChanged()) {
+                account.termsChangedAt = now;
+            }
+            planEnds.apply(account, change.purchases(), now);
         }
 
         List<Person> members = request.members() == null ? List.of() : request.members();
@@ -160,14 +169,28 @@ public class AccountSync {
                 account.currency,
                 account.timeZone,
                 owner,
-                members);
+                members,
+                account.pendingBillingPeriod);
     }
 
-    private static void requireUnchanged(String field, Object stored, Object requested) {
-        if (!Objects.equals(stored, requested)) {
-            throw new BillingException(
-                    BillingError.IMMUTABLE_FIELD, "'" + field + "' is " + stored + " and cannot be changed here");
-        }
+    private static PlanChange.Terms termsOf(AccountEntity account) {
+        return new PlanChange.Terms(
+                account.plan,
+                account.billingPeriod,
+                account.pendingBillingPeriod,
+                account.cycleStart,
+                account.currency,
+                account.timeZone);
+    }
+
+    private static PlanChange.Terms termsOf(Request request) {
+        return new PlanChange.Terms(
+                request.plan(),
+                request.billingPeriod(),
+                null,
+                request.cycleStart(),
+                request.currency(),
+                request.timeZone());
     }
 
     private static void validate(Request request) {

@@ -32,8 +32,11 @@ public class Accounts {
         return AccountCalendar.today(clock, account.zone());
     }
 
-    /** The cycle today falls in, even when the renewal tick has not moved the stored cycle on yet. */
+    /**
+     * The cycle today falls in, even when the renewal tick has not moved the stored cycle on yet (the cycles after
+     * the stored one last the period a plan change scheduled).
+     */
     public Cycle currentCycle(AccountEntity account) {
-        return account.cycle().containing(today(account));
+        return account.cycle().containing(today(account), account.nextPeriod());
     }
 }

@@ -4,6 +4,7 @@ import com.webinar.billing.app.identity.Caller;
 import com.webinar.billing.core.AddOn;
 import com.webinar.billing.core.BillingPeriod;
 import com.webinar.billing.core.Cycle;
+import com.webinar.billing.core.EndReason;
 import com.webinar.billing.core.Money;
 import com.webinar.billing.core.Plan;
 import com.webinar.billing.core.PurchaseStatus;
@@ -29,12 +30,14 @@ public class BillingDetails {
             AddOn addOn,
             int quantity,
             PurchaseStatus status,
+            EndReason endReason,
             String cyclePrice,
             Instant purchasedAt,
             LocalDate activeUntil,
             LocalDate renewsOn) {}
 
-    public record NextRenewal(LocalDate date, String amount) {}
+    /** {@code billingPeriod}: the length and prices of the cycle that starts on {@code date}. */
+    public record NextRenewal(LocalDate date, BillingPeriod billingPeriod, String amount) {}
 
     public record Answer(
             String accountId,
@@ -65,8 +68,10 @@ public class BillingDetails {
             for (PurchaseEntity purchase : purchases.ofAccount(account.id)) {
                 Money cyclePrice =
                         unitPrice(account, purchase.addOn, cycle.end()).times(purchase.quantity);
-                // what the renewal tick will renew (a PAST_DUE purchase still renews while its grace lasts)
-                boolean renews = purchase.addOn.isRecurring()
+                // what the renewal tick will renew (a PAST_DUE purchase still renews while its grace lasts); on a
+                // free plan nothing renews
+                boolean renews = account.plan.isPaid()
+                        && purchase.addOn.isRecurring()
                         && (purchase.status == PurchaseStatus.ACTIVE || purchase.status == PurchaseStatus.PAST_DUE);
                 if (renews) {
                     renewal = renewal.plus(cyclePrice);
@@ -76,6 +81,7 @@ public class BillingDetails {
                         purchase.addOn,
                         purchase.quantity,
                         purchase.status,
+                        purchase.endReason,
                         cyclePrice.toDecimalString(),
                         purchase.purchasedAt,
                         activeUntil(purchase, cycle),
@@ -89,22 +95,25 @@ public class BillingDetails {
                     cycle.start(),
                     cycle.end(),
                     lines,
-                    new NextRenewal(cycle.end(), renewal.toDecimalString()));
+                    new NextRenewal(cycle.end(), account.nextPeriod(), renewal.toDecimalString()));
         });
     }
 
     /** The date a purchase stops granting (the cycle turns at its 00:00), when that is known. */
     private static LocalDate activeUntil(PurchaseEntity purchase, Cycle cycle) {
         return switch (purchase.status) {
-            case CANCELLATION_SCHEDULED -> cycle.end();
+            case CANCELLATION_SCHEDULED -> purchase.activeUntil != null ? purchase.activeUntil : cycle.end();
             case ENDED -> purchase.activeUntil;
             default -> null;
         };
     }
 
-    /** The price a renewal on {@code day} would charge per unit (R2: the price in force then). */
+    /**
+     * The price a renewal on {@code day} would charge per unit (R2: the price in force then), in the period of the
+     * cycle it starts.
+     */
     private Money unitPrice(AccountEntity account, AddOn addOn, LocalDate day) {
-        long minor = catalog.unitPriceInForce(addOn, account.billingPeriod, account.currency, day)
+        long minor = catalog.unitPriceInForce(addOn, account.nextPeriod(), account.currency, day)
                 .orElseThrow(() -> new IllegalStateException("no catalog price for " + addOn));
         return Money.of(minor, account.currency);
     }

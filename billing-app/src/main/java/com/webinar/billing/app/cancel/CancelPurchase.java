@@ -8,6 +8,7 @@ import com.webinar.billing.core.BillingError;
 import com.webinar.billing.core.BillingException;
 import com.webinar.billing.core.CancelDecision;
 import com.webinar.billing.core.CancellationPolicy;
+import com.webinar.billing.core.EndReason;
 import com.webinar.billing.core.PurchaseStatus;
 import com.webinar.billing.model.AccountEntity;
 import com.webinar.billing.model.PurchaseEntity;
@@ -70,13 +71,18 @@ public class CancelPurchase {
             CancelDecision decision = CancellationPolicy.cancelAtCycleEnd(
                     purchase.addOn,
                     purchase.status,
+                    purchase.endReason,
                     accounts.currentCycle(account),
                     inSeats.stream().map(UUID::toString).toList(),
                     confirmErasure);
             if (decision instanceof CancelDecision.Scheduled scheduled) {
                 Instant now = clock.instant();
                 purchase.status = PurchaseStatus.CANCELLATION_SCHEDULED;
-                purchase.activeUntil = scheduled.activeUntil();
+                // a purchase the plan already ends keeps that end: the owner now ends it too, for good
+                if (purchase.endReason != EndReason.PLAN) {
+                    purchase.activeUntil = scheduled.activeUntil();
+                }
+                purchase.endReason = EndReason.OWNER;
                 purchase.cancelledAt = now;
                 // the owner confirmed that the sub-accounts in its seats are erased when it ends
                 purchase.erasureConfirmed = !inSeats.isEmpty();

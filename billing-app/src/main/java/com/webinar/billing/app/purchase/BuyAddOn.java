@@ -122,6 +122,7 @@ public class BuyAddOn {
                 quote.cycleStart,
                 accounts.currentCycle(account).start(),
                 now);
+        QuoteValidity.requireMadeUnderCurrentTerms(quote.createdAt, account.termsChangedAt);
 
         PurchaseEntity purchase = new PurchaseEntity();
         purchase.id = UUID.randomUUID();

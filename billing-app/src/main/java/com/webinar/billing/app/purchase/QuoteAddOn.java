@@ -64,9 +64,9 @@ public class QuoteAddOn {
             LocalDate today = accounts.today(account);
             Cycle cycle = accounts.currentCycle(account);
             Money unitPrice = Money.of(
-                    catalog.unitPriceInForce(addOn, account.billingPeriod, account.currency, today)
+                    catalog.unitPriceInForce(addOn, cycle.period(), account.currency, today)
                             .orElseThrow(() -> new IllegalStateException("no catalog price for " + addOn + " in "
-                                    + account.billingPeriod + " " + account.currency)),
+                                    + cycle.period() + " " + account.currency)),
                     account.currency);
             PriceQuote price = PriceQuote.of(addOn, quantity, unitPrice, cycle, today);
             return answerOf(store(account, price));

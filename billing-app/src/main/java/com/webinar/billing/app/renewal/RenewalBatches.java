@@ -3,7 +3,10 @@ package com.webinar.billing.app.renewal;
 import com.webinar.billing.app.metrics.BusinessMetrics;
 import com.webinar.billing.app.payment.ChargeResult;
 import com.webinar.billing.app.subaccount.SubAccountErasure;
+import com.webinar.billing.core.AddOn;
+import com.webinar.billing.core.EndReason;
 import com.webinar.billing.core.GracePeriod;
+import com.webinar.billing.core.Plan;
 import com.webinar.billing.model.SubAccountRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,6 +27,14 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class RenewalBatches {
     private static final String CYCLE_DAYS = "(case a.billing_period when 'MONTHLY' then 30 else 365 end)";
+    /** A period change scheduled for the turn (account-sync) gives the new cycle its length and prices. */
+    private static final String NEXT_PERIOD = "coalesce(a.pending_billing_period, a.billing_period)";
+
+    private static final String NEXT_CYCLE_DAYS = "(case " + NEXT_PERIOD + " when 'MONTHLY' then 30 else 365 end)";
+    /** R1, in depth: the tick never renews nor charges an account on a free plan, and ends its add-ons. */
+    private static final List<String> PAID_PLANS = plans(true);
+
+    private static final List<String> FREE_PLANS = plans(false);
 
     /** What goes on into the new cycle of the claimed accounts, at the catalog price in force on its first day. */
     private static final String RENEWED_LINES = """
@@ -33,13 +44,13 @@ public class RenewalBatches {
                        and c.valid_from <= a.new_start
                      order by c.valid_from desc limit 1) as unit_price
               from purchase p
-              join (select a.id, a.currency, a.billing_period, a.cycle_start + %s as new_start
-                      from account a where a.id in (:ids)) a on a.id = p.account_id
+              join (select a.id, a.currency, %s as billing_period, a.cycle_start + %s as new_start
+                      from account a where a.id in (:ids) and a.plan in (:paidPlans)) a on a.id = p.account_id
               join add_on o on o.code = p.add_on and o.kind = 'RECURRING'
              where p.active_from < a.new_start
                and (p.status in ('ACTIVE', 'PAST_DUE')
                     or (p.status = 'CANCELLATION_SCHEDULED' and p.active_until > a.new_start))
-            """.formatted(CYCLE_DAYS);
+            """.formatted(NEXT_PERIOD, CYCLE_DAYS);
 
     public record Turned(int accounts, int purchasesRenewed, int purchasesEnded, int subAccountsErased) {}
 
@@ -93,16 +104,35 @@ public class RenewalBatches {
             return new Turned(0, 0, 0, 0);
         }
         List<Object[]> ended = em.createNativeQuery("""
-                        update purchase p set status = 'ENDED', updated_at = :now
+                        update purchase p set status = 'ENDED', updated_at = :now,
+                               end_reason = coalesce(p.end_reason, :planEnd),
+                               active_until = least(coalesce(p.active_until, a.cycle_start + %1$s), a.cycle_start + %1$s)
                           from account a
                          where a.id = p.account_id and p.account_id in (:ids)
-                           and p.status = 'CANCELLATION_SCHEDULED'
-                           and p.active_until <= a.cycle_start + %s
+                           and ((p.status = 'CANCELLATION_SCHEDULED' and p.active_until <= a.cycle_start + %1$s)
+                                or (a.plan in (:freePlans) and p.add_on in (:recurring)
+                                    and p.status in ('ACTIVE', 'PAST_DUE', 'CANCELLATION_SCHEDULED')))
                         returning p.id, p.add_on
                         """.formatted(CYCLE_DAYS))
                 .setParameter("now", now)
                 .setParameter("ids", ids)
+                .setParameter("planEnd", EndReason.PLAN.name())
+                .setParameter("freePlans", FREE_PLANS)
+                .setParameter(
+                        "recurring", AddOn.recurring().stream().map(Enum::name).toList())
                 .getResultList();
+        // what a free account still owes for a cycle it has left is no longer collected
+        em.createNativeQuery("""
+                        update renewal r set status = 'UNPAID_ENDED', next_retry_at = null, leased_until = null,
+                               updated_at = :now
+                          from account a
+                         where a.id = r.account_id and r.account_id in (:ids) and a.plan in (:freePlans)
+                           and r.status in ('DUE', 'PAST_DUE')
+                        """)
+                .setParameter("now", now)
+                .setParameter("ids", ids)
+                .setParameter("freePlans", FREE_PLANS)
+                .executeUpdate();
         int erased = eraseSeatsOf(
                 ended.stream()
                         .filter(row -> "SUB_ACCOUNTS".equals(row[1]))
@@ -137,14 +167,17 @@ public class RenewalBatches {
                         """.formatted(RENEWED_LINES))
                 .setParameter("now", now)
                 .setParameter("ids", ids)
+                .setParameter("paidPlans", PAID_PLANS)
                 .getSingleResult();
         em.createNativeQuery("""
                         update account a
                            set cycle_start = a.cycle_start + %1$s,
-                               cycle_turns_at = ((a.cycle_start + 2 * %1$s)::timestamp at time zone a.time_zone),
+                               billing_period = %2$s,
+                               pending_billing_period = null,
+                               cycle_turns_at = ((a.cycle_start + %1$s + %3$s)::timestamp at time zone a.time_zone),
                                updated_at = :now
                          where a.id in (:ids)
-                        """.formatted(CYCLE_DAYS))
+                        """.formatted(CYCLE_DAYS, NEXT_PERIOD, NEXT_CYCLE_DAYS))
                 .setParameter("now", now)
                 .setParameter("ids", ids)
                 .executeUpdate();
@@ -162,6 +195,7 @@ public class RenewalBatches {
                             select invoice_id from renewal
                              where (status = 'DUE' or (status = 'PAST_DUE' and next_retry_at <= :now))
                                and (leased_until is null or leased_until <= :now)
+                               and account_id in (select id from account where plan in (:paidPlans))
                              order by updated_at, invoice_id
                              limit :limit
                              for update skip locked),
@@ -177,6 +211,7 @@ public class RenewalBatches {
                         """)
                 .setParameter("now", now)
                 .setParameter("leaseEnd", now.plus(java.time.Duration.ofMinutes(10)))
+                .setParameter("paidPlans", PAID_PLANS)
                 .setParameter("limit", limit)
                 .getResultList();
         return rows.stream().map(RenewalBatches::due).toList();
@@ -427,6 +462,13 @@ public class RenewalBatches {
                 .setParameter("now", now)
                 .setParameter("ids", ids)
                 .executeUpdate();
+    }
+
+    private static List<String> plans(boolean paid) {
+        return java.util.Arrays.stream(Plan.values())
+                .filter(plan -> plan.isPaid() == paid)
+                .map(Enum::name)
+                .toList();
     }
 
     private static Instant toInstant(Object value) {
