@@ -4,9 +4,13 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /** Invoices, their lines and what the provider said about them: append-only. */
 @ApplicationScoped
@@ -22,6 +26,51 @@ public class LedgerRepository implements PanacheRepositoryBase<InvoiceEntity, UU
 
     public void append(PaymentEventEntity event) {
         em.persist(event);
+    }
+
+    /** One provider answer about an invoice, for {@link #appendAnswers}. */
+    public record ProviderAnswer(
+            UUID invoiceId, PaymentEventEntity.Outcome outcome, long amountMinor, String providerReference) {}
+
+    /** Appends many provider answers recorded at {@code now} in one statement. */
+    public void appendAnswers(List<ProviderAnswer> answers, Instant now) {
+        if (answers.isEmpty()) {
+            return;
+        }
+        em.flush();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into payment_event (invoice_id, outcome, amount_minor, provider_reference, recorded_at)"
+                            + " select i, o, a, r, ? from unnest(?::uuid[], ?::text[], ?::bigint[], ?::text[])"
+                            + " as e(i, o, a, r)")) {
+                insert.setTimestamp(1, Timestamp.from(now));
+                insert.setArray(
+                        2,
+                        connection.createArrayOf(
+                                "uuid",
+                                answers.stream().map(ProviderAnswer::invoiceId).toArray()));
+                insert.setArray(
+                        3,
+                        connection.createArrayOf(
+                                "text",
+                                answers.stream().map(a -> a.outcome().name()).toArray()));
+                insert.setArray(
+                        4,
+                        connection.createArrayOf(
+                                "bigint",
+                                answers.stream()
+                                        .map(ProviderAnswer::amountMinor)
+                                        .toArray()));
+                insert.setArray(
+                        5,
+                        connection.createArrayOf(
+                                "text",
+                                answers.stream()
+                                        .map(ProviderAnswer::providerReference)
+                                        .toArray()));
+                insert.executeUpdate();
+            }
+        });
     }
 
     public Optional<InvoiceEntity> byPaymentKey(String paymentKey) {

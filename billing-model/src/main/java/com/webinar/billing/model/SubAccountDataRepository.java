@@ -3,6 +3,7 @@ package com.webinar.billing.model;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -14,6 +15,18 @@ public class SubAccountDataRepository {
 
     @Inject
     EntityManager em;
+
+    /** The object-storage keys of its recordings and files, which the media service deletes after an erasure. */
+    public List<String> storageKeys(UUID subAccountId) {
+        return em.createQuery(
+                        "select r.storageKey from SubAccountRecordingEntity r where r.subAccountId = ?1"
+                                + " and r.storageKey is not null"
+                                + " union all select f.storageKey from SubAccountFileEntity f where f.subAccountId = ?1"
+                                + " and f.storageKey is not null",
+                        String.class)
+                .setParameter(1, subAccountId)
+                .getResultList();
+    }
 
     public int deleteRecordings(UUID subAccountId) {
         return deleteAll("SubAccountRecordingEntity", subAccountId);

@@ -336,15 +336,23 @@ class RenewalTickTest {
 
     /** Buys as a working-card owner, then hands the account to the declined owner the account was made for. */
     private String buyWithWorkingCard(Api.Account account, String addOn, int quantity) {
+        return buyWithWorkingCard(api, account, addOn, quantity);
+    }
+
+    static String buyWithWorkingCard(Api api, Api.Account account, String addOn, int quantity) {
         String goodOwner = "owner-" + account.id();
-        syncOwner(account, goodOwner);
+        syncOwner(api, account, goodOwner);
         Api.Account asGood = new Api.Account(account.id(), goodOwner, account.memberId());
         String purchase = api.buy(asGood, addOn, quantity);
-        syncOwner(account, account.ownerId());
+        syncOwner(api, account, account.ownerId());
         return purchase;
     }
 
     private void syncOwner(Api.Account account, String ownerId) {
+        syncOwner(api, account, ownerId);
+    }
+
+    private static void syncOwner(Api api, Api.Account account, String ownerId) {
         api.post(
                         "account-sync",
                         api.serviceToken(),

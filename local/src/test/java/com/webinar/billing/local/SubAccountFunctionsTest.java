@@ -282,11 +282,14 @@ class SubAccountFunctionsTest {
                         doomed.id()))
                 .containsExactly(List.of(account.id(), seats, "1/2/3/4", "t"));
         assertThat(steps.rows(
-                        "select type, payload ->> 'subAccountId', payload ->> 'accountId', payload ->> 'purchaseId',"
-                                + " (select count(*) from jsonb_object_keys(payload))::text, (published_at is null)::text"
-                                + " from outbox_event where payload ->> 'subAccountId' = ?",
+                        "select type, payload ->> 'subAccountId', account_id, payload ->> 'purchaseId',"
+                                + " (published_at is null)::text from outbox_event where payload ->> 'subAccountId' = ?"
+                                + " order by sequence",
                         doomed.id()))
-                .containsExactly(List.of("subaccount.erased", doomed.id(), account.id(), seats, "3", "true"));
+                .containsExactly(
+                        List.of("subaccount.created", doomed.id(), account.id(), seats, "true"),
+                        List.of("subaccount.deleted", doomed.id(), account.id(), seats, "true"),
+                        List.of("subaccount.erased", doomed.id(), account.id(), seats, "true"));
         // billing is unchanged: deleting is not cancelling
         assertThat(ledgerOf(account)).isEqualTo(ledgerBefore);
         assertThat(steps.rows("select p::text from purchase p where id = ?::uuid", seats)

@@ -9,13 +9,6 @@ import com.webinar.billing.core.BillingException;
 import com.webinar.billing.model.UserEntity.Role;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,9 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,14 +44,8 @@ class SubAccountRaceTest {
     @Inject
     CancelPurchase cancels;
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
+    @Inject
+    AccountRowHolder holder;
 
     ExecutorService threads;
 
@@ -186,61 +171,11 @@ class SubAccountRaceTest {
         return new Caller(account.ownerId(), account.id(), Role.OWNER, null);
     }
 
-    /**
-     * Holds the account's row, starts each call once the previous one is queued behind it, then lets go: the
-     * calls run concurrently, in the order given. Answers each call's outcome in that order.
-     */
     private List<Object> inTurn(Api.Account account, List<Callable<Object>> calls) throws Exception {
         return inTurn(List.of(account), calls);
     }
 
     private List<Object> inTurn(List<Api.Account> accounts, List<Callable<Object>> calls) throws Exception {
-        try (Connection holder = DriverManager.getConnection(jdbcUrl, user, password)) {
-            holder.setAutoCommit(false);
-            for (Api.Account account : accounts) {
-                try (PreparedStatement lock =
-                        holder.prepareStatement("select id from account where id = ? for update")) {
-                    lock.setString(1, account.id());
-                    lock.executeQuery().close();
-                }
-            }
-            List<Future<Object>> running = new java.util.ArrayList<>();
-            for (Callable<Object> call : calls) {
-                running.add(threads.submit(call));
-                awaitWaiters(holder, running.size(), running);
-            }
-            holder.commit();
-            List<Object> outcomes = new java.util.ArrayList<>();
-            for (Future<Object> call : running) {
-                outcomes.add(call.get(30, TimeUnit.SECONDS));
-            }
-            return outcomes;
-        }
-    }
-
-    /** Polls the server (no sleeping) until {@code count} sessions wait for a lock. */
-    private static void awaitWaiters(Connection holder, int count, List<Future<Object>> running) throws SQLException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        try (PreparedStatement waiting = holder.prepareStatement(
-                "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()"
-                        + " and pid <> pg_backend_pid()")) {
-            while (true) {
-                try (ResultSet r = waiting.executeQuery()) {
-                    r.next();
-                    if (r.getInt(1) >= count) {
-                        return;
-                    }
-                }
-                for (Future<Object> call : running) {
-                    assertThat(call.isDone())
-                            .as("a call finished without waiting for the account lock")
-                            .isFalse();
-                }
-                assertThat(Instant.now())
-                        .as("callers queued behind the account lock")
-                        .isBefore(deadline);
-                Thread.onSpinWait();
-            }
-        }
+        return holder.inTurn(accounts, calls, threads);
     }
 }

@@ -1,20 +1,30 @@
 package com.webinar.billing.app.account;
 
+import com.webinar.billing.app.events.EventOutbox;
+import com.webinar.billing.core.AddOn;
+import com.webinar.billing.core.BillingEvent;
+import com.webinar.billing.core.BillingEvent.CancellationReason;
 import com.webinar.billing.core.EndReason;
 import com.webinar.billing.core.PlanChange;
 import com.webinar.billing.core.PurchaseStatus;
 import com.webinar.billing.model.AccountEntity;
 import com.webinar.billing.model.PurchaseEntity;
 import com.webinar.billing.model.PurchaseRepository;
+import com.webinar.billing.model.SubAccountEntity;
+import com.webinar.billing.model.SubAccountRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * R1 across plan changes: on a free plan the add-ons end with the stored cycle, as if cancelled (the renewal tick
  * ends them and erases the sub-accounts in their seats); back on a paid plan before that, the plan's ends are
- * lifted and the owner's own cancellations stay. Runs under the account's row lock, in account-sync's transaction.
+ * lifted and the owner's own cancellations stay. Runs under the account's row lock, in account-sync's transaction,
+ * and announces each end scheduled ({@code addon.cancellation_scheduled}, reason PLAN) or lifted
+ * ({@code addon.cancellation_lifted}) in it.
  */
 @ApplicationScoped
 public class PlanEnds {
@@ -25,11 +35,55 @@ public class PlanEnds {
     @Inject
     PurchaseRepository purchases;
 
+    @Inject
+    SubAccountRepository subAccounts;
+
+    @Inject
+    EventOutbox events;
+
     public Applied apply(AccountEntity account, PlanChange.Purchases change, Instant now) {
-        return switch (change) {
+        Applied applied = switch (change) {
             case END_AT_CYCLE_END -> new Applied(scheduleEnds(account, now), List.of());
             case LIFT_PLAN_ENDS -> new Applied(List.of(), liftEnds(account, now));
         };
+        announce(account, applied, now);
+        return applied;
+    }
+
+    private void announce(AccountEntity account, Applied applied, Instant now) {
+        List<BillingEvent> facts = new ArrayList<>();
+        for (PurchaseEntity purchase : applied.endScheduled()) {
+            facts.add(new BillingEvent.AddOnCancellationScheduled(
+                    account.id,
+                    purchase.id,
+                    purchase.addOn,
+                    purchase.quantity,
+                    purchase.activeUntil,
+                    CancellationReason.PLAN,
+                    seatsOf(purchase)));
+        }
+        for (PurchaseEntity purchase : applied.endLifted()) {
+            facts.add(new BillingEvent.AddOnCancellationLifted(
+                    account.id,
+                    purchase.id,
+                    purchase.addOn,
+                    purchase.quantity,
+                    purchase.status,
+                    CancellationReason.PLAN));
+        }
+        if (!facts.isEmpty()) {
+            purchases.flush();
+            events.announceAll(facts, now);
+        }
+    }
+
+    private List<UUID> seatsOf(PurchaseEntity purchase) {
+        if (purchase.addOn != AddOn.SUB_ACCOUNTS) {
+            return List.of();
+        }
+        return subAccounts.inSeatsOf(purchase.id).stream()
+                .map((SubAccountEntity s) -> s.id)
+                .toList();
     }
 
     private List<PurchaseEntity> scheduleEnds(AccountEntity account, Instant now) {

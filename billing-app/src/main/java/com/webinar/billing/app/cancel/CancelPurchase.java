@@ -1,10 +1,12 @@
 package com.webinar.billing.app.cancel;
 
 import com.webinar.billing.app.account.Accounts;
+import com.webinar.billing.app.events.EventOutbox;
 import com.webinar.billing.app.http.Require;
 import com.webinar.billing.app.identity.Caller;
 import com.webinar.billing.core.AddOn;
 import com.webinar.billing.core.BillingError;
+import com.webinar.billing.core.BillingEvent;
 import com.webinar.billing.core.BillingException;
 import com.webinar.billing.core.CancelDecision;
 import com.webinar.billing.core.CancellationPolicy;
@@ -50,6 +52,9 @@ public class CancelPurchase {
     SubAccountRepository subAccounts;
 
     @Inject
+    EventOutbox events;
+
+    @Inject
     Clock clock;
 
     public Answer cancel(Caller caller, Request request) {
@@ -87,6 +92,17 @@ public class CancelPurchase {
                 // the owner confirmed that the sub-accounts in its seats are erased when it ends
                 purchase.erasureConfirmed = !inSeats.isEmpty();
                 purchase.updatedAt = now;
+                events.announce(
+                        new BillingEvent.AddOnCancellationScheduled(
+                                account.id,
+                                purchase.id,
+                                purchase.addOn,
+                                purchase.quantity,
+                                purchase.activeUntil,
+                                BillingEvent.CancellationReason.OWNER,
+                                inSeats),
+                        now);
+                events.announceEntitlements(List.of(account.id), now);
             }
             // a repeat changes nothing and answers the stored end, even once today's cycle is a later one
             LocalDate activeUntil = purchase.activeUntil != null ? purchase.activeUntil : decision.activeUntil();

@@ -1,6 +1,7 @@
 package com.webinar.billing.app.purchase;
 
 import com.webinar.billing.app.account.Accounts;
+import com.webinar.billing.app.events.EventOutbox;
 import com.webinar.billing.app.http.Require;
 import com.webinar.billing.app.identity.Caller;
 import com.webinar.billing.app.metrics.BusinessMetrics;
@@ -76,6 +77,9 @@ public class BuyAddOn {
 
     @Inject
     PurchaseSettlement settlement;
+
+    @Inject
+    EventOutbox events;
 
     @Inject
     Clock clock;
@@ -155,6 +159,11 @@ public class BuyAddOn {
         line.unitPriceMinor = quote.unitPriceMinor;
         line.amountMinor = quote.chargeNowMinor;
         ledger.append(invoice, List.of(line));
+        if (purchase.status == PurchaseStatus.ACTIVE) {
+            // nothing to charge: bought at once, announced with the purchase
+            events.announce(PurchaseSettlement.purchased(purchase, invoice.id, Money.of(0, invoice.currency)), now);
+            events.announceEntitlements(List.of(account.id), now);
+        }
         return new Attempt(purchase.id, invoice, purchase.status, true);
     }
 

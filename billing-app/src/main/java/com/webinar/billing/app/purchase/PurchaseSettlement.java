@@ -1,6 +1,9 @@
 package com.webinar.billing.app.purchase;
 
+import com.webinar.billing.app.events.EventOutbox;
 import com.webinar.billing.app.payment.ChargeResult;
+import com.webinar.billing.core.BillingEvent;
+import com.webinar.billing.core.Money;
 import com.webinar.billing.core.PurchaseStatus;
 import com.webinar.billing.model.AccountRepository;
 import com.webinar.billing.model.InvoiceEntity;
@@ -12,6 +15,7 @@ import com.webinar.billing.model.PurchaseRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -27,6 +31,11 @@ import org.jboss.logging.Logger;
  *       not appended to the ledger (the webhook's event table still shows it was received).
  *   <li>pending: the provider's reference is appended once known; the status stays.
  * </ul>
+ *
+ * <p>Each change of status is announced once, in the same transaction: {@code addon.purchased} when it becomes
+ * {@code ACTIVE} (also after an {@code addon.purchase_failed}, when a late success wins), {@code
+ * addon.purchase_failed} when it becomes {@code FAILED}; a duplicate or late answer changes nothing and
+ * announces nothing.
  */
 @ApplicationScoped
 public class PurchaseSettlement {
@@ -40,6 +49,9 @@ public class PurchaseSettlement {
 
     @Inject
     LedgerRepository ledger;
+
+    @Inject
+    EventOutbox events;
 
     public void settle(UUID purchaseId, InvoiceEntity invoice, ChargeResult result, Instant now) {
         accounts.lock(invoice.accountId).orElseThrow();
@@ -68,10 +80,38 @@ public class PurchaseSettlement {
             purchase.updatedAt = now;
         }
         if (purchase.status != before) {
+            announce(purchase, invoice, result, now);
             LOG.infof("purchase %s: %s -> %s (%s)", purchase.id, before, purchase.status, result);
         } else if (before != PurchaseStatus.PENDING_PAYMENT) {
             LOG.infof("purchase %s stays %s: %s comes too late", purchase.id, before, result);
         }
+    }
+
+    private void announce(PurchaseEntity purchase, InvoiceEntity invoice, ChargeResult result, Instant now) {
+        Money amount = Money.of(invoice.totalMinor, invoice.currency);
+        BillingEvent event = result instanceof ChargeResult.Refused refused
+                ? new BillingEvent.AddOnPurchaseFailed(
+                        purchase.accountId,
+                        purchase.id,
+                        invoice.id,
+                        purchase.addOn,
+                        purchase.quantity,
+                        amount,
+                        refused.reason())
+                : purchased(purchase, invoice.id, amount);
+        events.announce(event, now);
+        events.announceEntitlements(List.of(purchase.accountId), now);
+    }
+
+    static BillingEvent.AddOnPurchased purchased(PurchaseEntity purchase, UUID invoiceId, Money amount) {
+        return new BillingEvent.AddOnPurchased(
+                purchase.accountId,
+                purchase.id,
+                invoiceId,
+                purchase.addOn,
+                purchase.quantity,
+                amount,
+                purchase.activeFrom);
     }
 
     private void record(InvoiceEntity invoice, Outcome outcome, String reference, Instant now) {

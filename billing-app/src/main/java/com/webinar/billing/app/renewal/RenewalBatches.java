@@ -1,28 +1,37 @@
 package com.webinar.billing.app.renewal;
 
+import static com.webinar.billing.model.PaymentEventEntity.Outcome.FAILED;
+import static com.webinar.billing.model.PaymentEventEntity.Outcome.PENDING;
+import static com.webinar.billing.model.PaymentEventEntity.Outcome.SUCCEEDED;
+
+import com.webinar.billing.app.events.EventOutbox;
 import com.webinar.billing.app.metrics.BusinessMetrics;
 import com.webinar.billing.app.payment.ChargeResult;
 import com.webinar.billing.app.subaccount.SubAccountErasure;
 import com.webinar.billing.core.AddOn;
-import com.webinar.billing.core.EndReason;
+import com.webinar.billing.core.BillingEvent;
 import com.webinar.billing.core.GracePeriod;
 import com.webinar.billing.core.Plan;
+import com.webinar.billing.model.AccountRepository;
+import com.webinar.billing.model.LedgerRepository;
+import com.webinar.billing.model.LedgerRepository.ProviderAnswer;
+import com.webinar.billing.model.PurchaseRepository;
 import com.webinar.billing.model.SubAccountRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.hibernate.Session;
 
 /**
  * The set-based steps of the renewal tick, each run inside the caller's transaction: a batch of accounts is a
- * handful of statements, not one round trip per row.
+ * handful of statements, not one round trip per row. Their facts are announced in the same transaction
+ * ({@link RenewalEvents}).
  */
 @ApplicationScoped
 public class RenewalBatches {
@@ -63,7 +72,8 @@ public class RenewalBatches {
             String currency,
             String status,
             int retries,
-            Instant failedAt) {}
+            Instant failedAt,
+            LocalDate cycleStart) {}
 
     public record Outcome(Due renewal, ChargeResult result) {}
 
@@ -90,6 +100,18 @@ public class RenewalBatches {
     @Inject
     SubAccountErasure erasure;
 
+    @Inject
+    AccountRepository accounts;
+
+    @Inject
+    PurchaseRepository purchases;
+
+    @Inject
+    LedgerRepository ledger;
+
+    @Inject
+    EventOutbox events;
+
     /** Claims up to {@code limit} accounts whose cycle has turned and moves each on by one cycle. */
     @SuppressWarnings("unchecked")
     public Turned turnCycles(Instant now, int limit) {
@@ -103,24 +125,8 @@ public class RenewalBatches {
         if (ids.isEmpty()) {
             return new Turned(0, 0, 0, 0);
         }
-        List<Object[]> ended = em.createNativeQuery("""
-                        update purchase p set status = 'ENDED', updated_at = :now,
-                               end_reason = coalesce(p.end_reason, :planEnd),
-                               active_until = least(coalesce(p.active_until, a.cycle_start + %1$s), a.cycle_start + %1$s)
-                          from account a
-                         where a.id = p.account_id and p.account_id in (:ids)
-                           and ((p.status = 'CANCELLATION_SCHEDULED' and p.active_until <= a.cycle_start + %1$s)
-                                or (a.plan in (:freePlans) and p.add_on in (:recurring)
-                                    and p.status in ('ACTIVE', 'PAST_DUE', 'CANCELLATION_SCHEDULED')))
-                        returning p.id, p.add_on
-                        """.formatted(CYCLE_DAYS))
-                .setParameter("now", now)
-                .setParameter("ids", ids)
-                .setParameter("planEnd", EndReason.PLAN.name())
-                .setParameter("freePlans", FREE_PLANS)
-                .setParameter(
-                        "recurring", AddOn.recurring().stream().map(Enum::name).toList())
-                .getResultList();
+        List<PurchaseRepository.Ended> ended = purchases.endAtTurn(ids, FREE_PLANS, now);
+        events.announceAll(RenewalEvents.endedAtTurn(ended), now);
         // what a free account still owes for a cycle it has left is no longer collected
         em.createNativeQuery("""
                         update renewal r set status = 'UNPAID_ENDED', next_retry_at = null, leased_until = null,
@@ -133,12 +139,8 @@ public class RenewalBatches {
                 .setParameter("ids", ids)
                 .setParameter("freePlans", FREE_PLANS)
                 .executeUpdate();
-        int erased = eraseSeatsOf(
-                ended.stream()
-                        .filter(row -> "SUB_ACCOUNTS".equals(row[1]))
-                        .map(row -> RenewalTick.uuid(row[0]))
-                        .toList(),
-                now);
+        int erased = eraseSeatsOf(ended, now);
+        events.announceEntitlements(RenewalEvents.accountsOf(ended), now);
         // one statement: the lines are read once, and an invoice refused by the one-per-cycle index gets no lines
         Number lines = (Number) em.createNativeQuery("""
                         with lines as materialized (%s),
@@ -204,7 +206,7 @@ public class RenewalBatches {
                              where r.invoice_id in (select invoice_id from picked)
                             returning r.invoice_id, r.status, r.retries, r.failed_at)
                         select t.invoice_id, i.account_id, u.id, i.payment_key, i.total_minor, i.currency,
-                               t.status, t.retries, t.failed_at
+                               t.status, t.retries, t.failed_at, i.cycle_start
                           from taken t
                           join invoice i on i.id = t.invoice_id
                           join app_user u on u.account_id = i.account_id and u.role = 'OWNER'
@@ -223,7 +225,7 @@ public class RenewalBatches {
         List<Object[]> rows =
                 em.createNativeQuery("""
                         select r.invoice_id, i.account_id, u.id, i.payment_key, i.total_minor, i.currency,
-                               r.status, r.retries, r.failed_at
+                               r.status, r.retries, r.failed_at, i.cycle_start
                           from renewal r
                           join invoice i on i.id = r.invoice_id
                           join app_user u on u.account_id = i.account_id and u.role = 'OWNER'
@@ -260,7 +262,8 @@ public class RenewalBatches {
                 row[5].toString().trim(),
                 status,
                 retries,
-                toInstant(row[8]));
+                toInstant(row[8]),
+                row[9] instanceof LocalDate date ? date : ((java.sql.Date) row[9]).toLocalDate());
     }
 
     /** Appends what the provider said and applies R8 to the renewals and their purchases. */
@@ -278,7 +281,15 @@ public class RenewalBatches {
         List<Outcome> outcomes = answered.stream()
                 .filter(o -> !alreadySettled.contains(o.renewal().invoiceId()))
                 .toList();
-        appendPaymentEvents(outcomes, now);
+        // the accounts before their purchases, in id order: as every other writer locks them
+        accounts.lockAll(outcomes.stream().map(o -> o.renewal().accountId()).toList());
+        ledger.appendAnswers(
+                outcomes.stream()
+                        .map(RenewalBatches::ledgerEntry)
+                        .flatMap(Optional::stream)
+                        .toList(),
+                now);
+        events.announceAll(RenewalEvents.outcomes(outcomes, now), now);
         List<UUID> paid = new ArrayList<>();
         List<UUID> firstRefusal = new ArrayList<>();
         List<UUID> released = new ArrayList<>();
@@ -363,23 +374,13 @@ public class RenewalBatches {
                             + " retries = 3, updated_at = :now where invoice_id in (:ids)",
                     givenUp,
                     now);
-            @SuppressWarnings("unchecked")
-            List<Object[]> endedRows = em.createNativeQuery("""
-                            update purchase set status = 'ENDED', updated_at = :now
-                             where past_due_invoice_id in (:ids) and status = 'PAST_DUE'
-                            returning id, add_on
-                            """)
-                    .setParameter("now", now)
-                    .setParameter("ids", givenUp)
-                    .getResultList();
+            List<PurchaseRepository.Ended> endedRows = purchases.endUnpaid(givenUp, now);
+            events.announceAll(RenewalEvents.ended(endedRows, BillingEvent.EndReason.UNPAID), now);
             ended = endedRows.size();
-            erased = eraseSeatsOf(
-                    endedRows.stream()
-                            .filter(row -> "SUB_ACCOUNTS".equals(row[1]))
-                            .map(row -> RenewalTick.uuid(row[0]))
-                            .toList(),
-                    now);
+            erased = eraseSeatsOf(endedRows, now);
         }
+        events.announceEntitlements(
+                outcomes.stream().map(o -> o.renewal().accountId()).toList(), now);
         return new Recorded(failed, ended, erased, settledRenewals(outcomes, givenUp));
     }
 
@@ -402,54 +403,25 @@ public class RenewalBatches {
         return renewals;
     }
 
-    private void appendPaymentEvents(List<Outcome> outcomes, Instant now) {
-        List<UUID> invoices = new ArrayList<>();
-        List<String> kinds = new ArrayList<>();
-        List<Long> amounts = new ArrayList<>();
-        List<String> references = new ArrayList<>();
-        for (Outcome outcome : outcomes) {
-            switch (outcome.result()) {
-                case ChargeResult.Paid p -> {
-                    kinds.add("SUCCEEDED");
-                    references.add(p.reference());
-                }
-                case ChargeResult.Refused r -> {
-                    kinds.add("FAILED");
-                    references.add(r.reference());
-                }
-                case ChargeResult.Pending p -> {
-                    if (p.reference() == null) {
-                        continue; // no answer at all: nothing to append, a later tick asks again
-                    }
-                    kinds.add("PENDING");
-                    references.add(p.reference());
-                }
-            }
-            invoices.add(outcome.renewal().invoiceId());
-            amounts.add(outcome.renewal().amountMinor());
-        }
-        if (invoices.isEmpty()) {
-            return;
-        }
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into payment_event (invoice_id, outcome, amount_minor, provider_reference, recorded_at)"
-                            + " select i, o, a, r, ? from unnest(?::uuid[], ?::text[], ?::bigint[], ?::text[])"
-                            + " as e(i, o, a, r)")) {
-                insert.setTimestamp(1, Timestamp.from(now));
-                insert.setArray(2, connection.createArrayOf("uuid", invoices.toArray()));
-                insert.setArray(3, connection.createArrayOf("text", kinds.toArray()));
-                insert.setArray(4, connection.createArrayOf("bigint", amounts.toArray()));
-                insert.setArray(5, connection.createArrayOf("text", references.toArray()));
-                insert.executeUpdate();
-            }
-        });
+    /** What the ledger appends for one answer: nothing for no answer at all (a later tick asks again). */
+    private static Optional<ProviderAnswer> ledgerEntry(Outcome outcome) {
+        UUID invoice = outcome.renewal().invoiceId();
+        long amount = outcome.renewal().amountMinor();
+        return switch (outcome.result()) {
+            case ChargeResult.Paid p -> Optional.of(new ProviderAnswer(invoice, SUCCEEDED, amount, p.reference()));
+            case ChargeResult.Refused r -> Optional.of(new ProviderAnswer(invoice, FAILED, amount, r.reference()));
+            case ChargeResult.Pending p ->
+                Optional.ofNullable(p.reference()).map(ref -> new ProviderAnswer(invoice, PENDING, amount, ref));
+        };
     }
 
-    private int eraseSeatsOf(List<UUID> endedSubAccountPurchases, Instant now) {
+    private int eraseSeatsOf(List<PurchaseRepository.Ended> ended, Instant now) {
         int erased = 0;
-        for (UUID purchaseId : endedSubAccountPurchases) {
-            for (var subAccount : subAccounts.inSeatsOf(purchaseId)) {
+        for (PurchaseRepository.Ended purchase : ended) {
+            if (purchase.addOn() != AddOn.SUB_ACCOUNTS) {
+                continue;
+            }
+            for (var subAccount : subAccounts.inSeatsOf(purchase.purchaseId())) {
                 erasure.erase(subAccount.id, now);
                 erased++;
             }

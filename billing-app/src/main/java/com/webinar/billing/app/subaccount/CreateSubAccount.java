@@ -1,10 +1,12 @@
 package com.webinar.billing.app.subaccount;
 
 import com.webinar.billing.app.account.Accounts;
+import com.webinar.billing.app.events.EventOutbox;
 import com.webinar.billing.app.http.Require;
 import com.webinar.billing.app.identity.Caller;
 import com.webinar.billing.core.AddOn;
 import com.webinar.billing.core.BillingError;
+import com.webinar.billing.core.BillingEvent;
 import com.webinar.billing.core.BillingException;
 import com.webinar.billing.core.PurchaseStatus;
 import com.webinar.billing.model.AccountEntity;
@@ -21,6 +23,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -55,6 +58,9 @@ public class CreateSubAccount {
 
     @Inject
     UserRepository users;
+
+    @Inject
+    EventOutbox events;
 
     @Inject
     Clock clock;
@@ -104,6 +110,11 @@ public class CreateSubAccount {
                 throw new BillingException(
                         BillingError.INVALID_REQUEST, "user '" + adminId + "' already exists; the admin must be new");
             }
+            events.announce(
+                    new BillingEvent.SubAccountCreated(
+                            account.id, subAccount.id, seat.id, adminId, storageGb, recordingHours),
+                    now);
+            events.announceEntitlements(List.of(account.id), now);
             return new Answer(subAccount.id, seat.id, name, storageGb, recordingHours);
         });
     }

@@ -1,9 +1,11 @@
 package com.webinar.billing.app.subaccount;
 
 import com.webinar.billing.app.account.Accounts;
+import com.webinar.billing.app.events.EventOutbox;
 import com.webinar.billing.app.http.Require;
 import com.webinar.billing.app.identity.Caller;
 import com.webinar.billing.core.BillingError;
+import com.webinar.billing.core.BillingEvent;
 import com.webinar.billing.core.BillingException;
 import com.webinar.billing.model.AccountEntity;
 import com.webinar.billing.model.SubAccountEntity;
@@ -12,6 +14,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,6 +42,9 @@ public class DeleteSubAccount {
     SubAccountErasure erasure;
 
     @Inject
+    EventOutbox events;
+
+    @Inject
     Clock clock;
 
     public Answer delete(Caller caller, Request request) {
@@ -57,7 +63,10 @@ public class DeleteSubAccount {
                                 + " irreversibly; send confirm: true",
                         Map.of("subAccounts", List.of(subAccount.id.toString())));
             }
-            SubAccountErasure.Erased erased = erasure.erase(subAccount.id, clock.instant());
+            Instant now = clock.instant();
+            events.announce(new BillingEvent.SubAccountDeleted(account.id, subAccount.id, subAccount.purchaseId), now);
+            SubAccountErasure.Erased erased = erasure.erase(subAccount.id, now);
+            events.announceEntitlements(List.of(account.id), now);
             return new Answer(subAccountId, erased, true);
         });
     }

@@ -1,9 +1,8 @@
 package com.webinar.billing.app.subaccount;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.webinar.billing.app.events.EventOutbox;
+import com.webinar.billing.core.BillingEvent;
 import com.webinar.billing.model.AccountRepository;
-import com.webinar.billing.model.OutboxRepository;
 import com.webinar.billing.model.SubAccountDataRepository;
 import com.webinar.billing.model.SubAccountEntity;
 import com.webinar.billing.model.SubAccountErasureEntity;
@@ -13,17 +12,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
  * R9 (and R7/R8 when a {@code SUB_ACCOUNTS} purchase ends): erases one sub-account irreversibly. Its users,
  * events, recordings and files are deleted, then the sub-account itself, which frees its seat; the erasure is
- * recorded in {@code sub_account_erasure} with ids, counts and time only (no name), and a
- * {@value #EVENT_TYPE} event with ids only is appended to {@code outbox_event} for the platform's other
- * services (which hold the media). Billing is untouched: the purchase, its invoices and the ledger stay.
+ * recorded in {@code sub_account_erasure} with ids, counts and time only (no name), and a {@code
+ * subaccount.erased} event is announced with ids, counts and the {@code storage_key} of every recording and file
+ * it removed, for the platform's other services (the media service deletes those objects). Billing is untouched: the purchase, its invoices and the ledger stay.
  *
  * <p>How to call {@link #erase(UUID, Instant)} (subaccount-delete does; the renewal tick does for every
  * sub-account in the seats of a purchase that ends):
@@ -43,10 +41,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class SubAccountErasure {
-    public static final String EVENT_TYPE = "subaccount.erased";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** What one erasure deleted. */
     public record Erased(int users, int events, int recordings, int files) {
         public static final Erased NONE = new Erased(0, 0, 0, 0);
@@ -62,7 +56,7 @@ public class SubAccountErasure {
     SubAccountErasureRepository erasures;
 
     @Inject
-    OutboxRepository outbox;
+    EventOutbox outbox;
 
     @Inject
     AccountRepository accounts;
@@ -77,6 +71,7 @@ public class SubAccountErasure {
         }
         accounts.lock(subAccount.accountId).orElseThrow();
 
+        List<String> storageKeys = data.storageKeys(subAccountId);
         // recordings may point at events, so they go first; users point at the sub-account
         int recordings = data.deleteRecordings(subAccountId);
         int events = data.deleteEvents(subAccountId);
@@ -97,20 +92,17 @@ public class SubAccountErasure {
         record.erasedAt = now;
         erasures.persist(record);
 
-        outbox.append(subAccount.accountId, EVENT_TYPE, payload(subAccount), now);
-        outbox.flush();
+        outbox.announce(
+                new BillingEvent.SubAccountErased(
+                        subAccount.accountId,
+                        subAccountId,
+                        subAccount.purchaseId,
+                        users,
+                        events,
+                        recordings,
+                        files,
+                        storageKeys),
+                now);
         return erased;
-    }
-
-    private static String payload(SubAccountEntity subAccount) {
-        Map<String, Object> ids = new LinkedHashMap<>();
-        ids.put("subAccountId", subAccount.id.toString());
-        ids.put("accountId", subAccount.accountId);
-        ids.put("purchaseId", subAccount.purchaseId.toString());
-        try {
-            return JSON.writeValueAsString(ids);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

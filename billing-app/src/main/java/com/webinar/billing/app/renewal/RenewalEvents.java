@@ -1,0 +1,84 @@
+package com.webinar.billing.app.renewal;
+
+import com.webinar.billing.app.payment.ChargeResult;
+import com.webinar.billing.core.BillingEvent;
+import com.webinar.billing.core.EndReason;
+import com.webinar.billing.core.GracePeriod;
+import com.webinar.billing.core.Money;
+import com.webinar.billing.model.PurchaseRepository;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the renewal batches announce. The renewal invoice issued at the turn is not an event of its own: what the
+ * platform acts on is its outcome ({@code renewal.paid}, {@code renewal.payment_failed}), announced when the
+ * outcome is recorded; an answer still pending announces nothing.
+ */
+final class RenewalEvents {
+
+    private RenewalEvents() {}
+
+    /** One event per recorded outcome, with R8's next retry (null once the last retry failed). */
+    static List<BillingEvent> outcomes(List<RenewalBatches.Outcome> outcomes, Instant now) {
+        List<BillingEvent> events = new ArrayList<>();
+        for (RenewalBatches.Outcome outcome : outcomes) {
+            RenewalBatches.Due due = outcome.renewal();
+            boolean first = "DUE".equals(due.status());
+            int attempt = first ? 1 : due.retries() + 2;
+            Money amount = Money.of(due.amountMinor(), due.currency());
+            switch (outcome.result()) {
+                case ChargeResult.Paid paid ->
+                    events.add(new BillingEvent.RenewalPaid(
+                            due.accountId(), due.invoiceId(), due.cycleStart(), amount, attempt));
+                case ChargeResult.Refused refused -> {
+                    Instant next = (first
+                                    ? GracePeriod.nextRetryAt(now, 0)
+                                    : GracePeriod.nextRetryAt(due.failedAt(), due.retries() + 1))
+                            .orElse(null);
+                    events.add(new BillingEvent.RenewalPaymentFailed(
+                            due.accountId(),
+                            due.invoiceId(),
+                            due.cycleStart(),
+                            amount,
+                            attempt,
+                            refused.reason(),
+                            next));
+                }
+                case ChargeResult.Pending pending -> {
+                    // the provider has not decided: its answer is announced when it is recorded
+                }
+            }
+        }
+        return events;
+    }
+
+    static List<BillingEvent> ended(List<PurchaseRepository.Ended> ended, BillingEvent.EndReason reason) {
+        return ended.stream()
+                .<BillingEvent>map(p -> new BillingEvent.AddOnEnded(
+                        p.accountId(), p.purchaseId(), p.addOn(), p.quantity(), reason, p.unpaidInvoiceId()))
+                .toList();
+    }
+
+    /** At the turn: ended by the plan (R1), or as cancelled (by the owner, or before end reasons were kept). */
+    static List<BillingEvent> endedAtTurn(List<PurchaseRepository.Ended> ended) {
+        return ended.stream()
+                .<BillingEvent>map(p -> new BillingEvent.AddOnEnded(
+                        p.accountId(),
+                        p.purchaseId(),
+                        p.addOn(),
+                        p.quantity(),
+                        p.endReason() == EndReason.PLAN
+                                ? BillingEvent.EndReason.PLAN
+                                : BillingEvent.EndReason.CANCELLED,
+                        null))
+                .toList();
+    }
+
+    static List<String> accountsOf(List<PurchaseRepository.Ended> ended) {
+        return ended.stream()
+                .map(PurchaseRepository.Ended::accountId)
+                .distinct()
+                .toList();
+    }
+}
