@@ -7,10 +7,15 @@ import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.SimpleValidationReportFormat;
 import com.atlassian.oai.validator.report.ValidationReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Checks one HTTP exchange against the documented contract: {@code docs/openapi.yaml} (the product) or, for the
@@ -43,11 +48,29 @@ public final class Contract {
 
     private static final Contract INSTANCE = new Contract();
 
-    private final List<OpenApiInteractionValidator> documents;
+    /** One document and the paths it names, exactly as written (the validator matches paths ignoring case). */
+    private record Document(OpenApiInteractionValidator validator, Set<String> paths) {}
+
+    private static final Pattern PATH_LINE = Pattern.compile("^  (/[^:\\s]*):\\s*$", Pattern.MULTILINE);
+
+    private final List<Document> documents;
 
     private Contract() {
         Path docs = docsFolder();
-        documents = List.of(validatorOf(docs.resolve("openapi.yaml")), validatorOf(docs.resolve("openapi-local.yaml")));
+        documents = List.of(documentOf(docs.resolve("openapi.yaml")), documentOf(docs.resolve("openapi-local.yaml")));
+    }
+
+    private static Document documentOf(Path yaml) {
+        try {
+            Set<String> paths = PATH_LINE
+                    .matcher(Files.readString(yaml))
+                    .results()
+                    .map(m -> m.group(1))
+                    .collect(Collectors.toSet());
+            return new Document(validatorOf(yaml), paths);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static Contract instance() {
@@ -57,7 +80,11 @@ public final class Contract {
     /** Throws an {@link AssertionError} saying what differs from the document. */
     public void check(Exchange exchange) {
         Request request = requestOf(exchange);
-        for (OpenApiInteractionValidator document : documents) {
+        for (Document documented : documents) {
+            if (!documented.paths().contains(exchange.path())) {
+                continue;
+            }
+            OpenApiInteractionValidator document = documented.validator();
             ValidationReport requestReport = document.validateRequest(request);
             if (requestReport.getMessages().stream().anyMatch(m -> m.getKey().equals(PATH_MISSING))) {
                 continue;

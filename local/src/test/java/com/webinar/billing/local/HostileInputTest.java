@@ -1,6 +1,5 @@
 package com.webinar.billing.local;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -97,7 +96,8 @@ class HostileInputTest {
         bytes[at] = (byte) 0xC3; // a lead byte followed by no continuation byte
         bytes[at + 1] = (byte) 0x28;
 
-        given().contentType(ContentType.JSON)
+        Api.given()
+                .contentType(ContentType.JSON)
                 .header("Authorization", "Bearer " + api.serviceToken())
                 .body(bytes)
                 .post("/account-sync")

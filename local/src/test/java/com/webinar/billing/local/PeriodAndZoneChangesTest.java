@@ -176,10 +176,15 @@ class PeriodAndZoneChangesTest {
         plan.runTick();
         assertThat(plan.renewals(account)).containsExactly("2026-02-09:2000");
 
+        // back to New York while it is still 2026-02-08 there: the stored cycle would not have begun (400)
+        plan.sync(account, "LIVE", "MONTHLY", "2026-02-09", "EUR", "America/New_York")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("invalid_request"));
+        api.now("2026-02-09T05:00:00Z");
         plan.sync(account, "LIVE", "MONTHLY", "2026-02-09", "EUR", "America/New_York")
                 .then()
                 .statusCode(200);
-        api.now("2026-02-09T05:00:00Z");
         plan.runTick();
 
         assertThat(plan.renewals(account)).containsExactly("2026-02-09:2000");
