@@ -65,13 +65,13 @@ locals {
     }
     "stripe-payments-left-pending" = {
       description = "A Stripe payment was left pending (no answer, 5xx after retries, or no key configured): see the purchase and renewal-tick logs for 'left pending'."
-      namespace   = local.metrics_namespace, metric = "PaymentsLeftPending", stat = "Sum", period = 3600
+      namespace   = local.log_metrics_namespace, metric = "PaymentsLeftPending", stat = "Sum", period = 3600
       dimensions  = {}
       operator    = "GreaterThanThreshold", threshold = 0, missing = "notBreaching"
     }
   }
 
-  metrics_namespace = "${var.project_name}/${var.environment}"
+  log_metrics_namespace = "${var.project_name}/${var.environment}"
   # the functions that charge through Stripe and log "... left pending" when no answer settles a payment
   charging_functions = ["purchase", "renewal-tick"]
 }
@@ -84,7 +84,7 @@ resource "aws_cloudwatch_log_metric_filter" "payments_left_pending" {
   pattern        = "\"left pending\""
 
   metric_transformation {
-    namespace     = local.metrics_namespace
+    namespace     = local.log_metrics_namespace
     name          = "PaymentsLeftPending"
     value         = "1"
     default_value = "0"
