@@ -58,6 +58,29 @@ class OperatorLogsTest {
     }
 
     @Test
+    void the_tick_workers_lines_carry_the_invocations_request_and_function() {
+        Logger tick = Logger.getLogger("com.webinar.billing.app.renewal.RenewalTick");
+        Level before = tick.getLevel();
+        tick.setLevel(Level.FINE); // its per-batch lines, written by the worker threads, are DEBUG
+        try {
+            records.clear();
+            api.post("renewal-tick", null, Map.of()).then().statusCode(200);
+        } finally {
+            tick.setLevel(before);
+        }
+
+        List<ExtLogRecord> batches = records.stream()
+                .filter(r -> tick.getName().equals(r.getLoggerName()))
+                .filter(r -> r.getFormattedMessage().startsWith("turned "))
+                .toList();
+        assertThat(batches).isNotEmpty().allSatisfy(line -> {
+            assertThat(line.getThreadName()).doesNotStartWith("executor-thread");
+            assertThat(line.getMdc("function")).isEqualTo("renewal-tick");
+            assertThat(line.getMdc("requestId")).isNotBlank();
+        });
+    }
+
+    @Test
     void a_refused_call_is_one_warn_line_with_request_function_and_account_and_no_stack_trace() {
         Api.Account account = api.seedAccount();
         records.clear();

@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * R7, R8: the scheduled renewal. Every account whose cycle has turned is, one cycle at a time: its purchases
@@ -122,11 +123,20 @@ public class RenewalTick {
      */
     private boolean inParallel(TickBudget budget, Predicate<TickBudget> phase) {
         ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
+        // the workers' log lines carry the invocation's request id and function, as the handler's thread's do
+        Map<String, Object> invocation = MDC.getMap();
         try {
             List<Future<Boolean>> results = new ArrayList<>();
             for (int i = 0; i < WORKERS; i++) {
                 TickBudget own = budget.forWorker();
-                results.add(workers.submit(() -> phase.test(own)));
+                results.add(workers.submit(() -> {
+                    invocation.forEach(MDC::put);
+                    try {
+                        return phase.test(own);
+                    } finally {
+                        MDC.clear();
+                    }
+                }));
             }
             boolean more = false;
             for (Future<Boolean> result : results) {
