@@ -48,6 +48,7 @@ final class RenewalEvents {
                 case ChargeResult.Pending pending -> {
                     // the provider has not decided: its answer is announced when it is recorded
                 }
+                case ChargeResult.NeedsAuthentication asked -> throw RenewalBatches.unreachable(asked);
             }
         }
         return events;
