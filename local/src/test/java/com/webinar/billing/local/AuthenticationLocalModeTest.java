@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,9 @@ class AuthenticationLocalModeTest {
 
     @Inject
     RenewalTick tick;
+
+    @Inject
+    OutboxEvents events;
 
     record Bought(Api.Account account, String purchaseId, String quoteId, String key) {}
 
@@ -88,6 +92,32 @@ class AuthenticationLocalModeTest {
         assertThat(api.text("select status from purchase where id = ?::uuid", bought.purchaseId()))
                 .isEqualTo("FAILED");
         assertThat(provider.cancelled()).contains("local_purchase-" + bought.purchaseId());
+    }
+
+    @Test
+    void a_renewal_the_bank_wants_authenticated_is_refused_into_the_grace_period_and_announced() {
+        Api.Account account = threeDsAccount();
+        Bought bought = buy(account);
+        api.post("dev-authenticate", null, Map.of("purchaseId", bought.purchaseId(), "outcome", "succeeded"))
+                .then()
+                .statusCode(200);
+        int before = events.of(account).size();
+
+        api.now(RenewalTickTest.TURN);
+        tick.run(TickBudget.of(Duration.ofMinutes(1)));
+
+        assertThat(api.text("select status from purchase where id = ?::uuid", bought.purchaseId()))
+                .isEqualTo("PAST_DUE");
+        String invoice =
+                api.text("select id::text from invoice where account_id = ? and kind = 'RENEWAL'", account.id());
+        List<OutboxEvents.Event> announced = events.after(account, before);
+        assertThat(announced.stream().map(OutboxEvents.Event::type))
+                .containsExactly("renewal.payment_failed", "payment.action_required");
+        assertThat(announced.getFirst().data().path("reason").asText()).isEqualTo("authentication_required");
+        assertThat(announced.getLast().data().path("invoiceId").asText()).isEqualTo(invoice);
+        assertThat(provider.charges().stream().filter(c -> c.accountId().equals(account.id())))
+                .extracting(c -> c.ownerPresent())
+                .containsExactly(true, false);
     }
 
     @Test
