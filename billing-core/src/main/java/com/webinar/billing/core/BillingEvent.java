@@ -124,6 +124,17 @@ public sealed interface BillingEvent {
         }
     }
 
+    /**
+     * The owner's bank wants the owner to authenticate a renewal charged without them (3-D Secure): the renewal is
+     * in R8's grace period ({@code renewal.payment_failed} comes with it); the platform brings the owner back to pay.
+     */
+    record PaymentActionRequired(String accountId, UUID invoiceId, LocalDate cycleStart, Money amount)
+            implements BillingEvent {
+        public String type() {
+            return "payment.action_required";
+        }
+    }
+
     record SubAccountCreated(
             String accountId, UUID subAccountId, UUID purchaseId, String adminUserId, int storageGb, int recordingHours)
             implements BillingEvent {

@@ -14,7 +14,12 @@ public class DevWebhookSecret {
     @Funq("dev-webhook-secret")
     public Secret secret(JsonNode body) {
         JsonBodies.read(body, NoFields.class);
+        return new Secret(first());
+    }
+
+    /** The secret events are signed with (the first of {@code billing.webhook.secrets}). */
+    static String first() {
         String secrets = ConfigProvider.getConfig().getValue("billing.webhook.secrets", String.class);
-        return new Secret(secrets.split(",")[0].trim());
+        return secrets.split(",")[0].trim();
     }
 }

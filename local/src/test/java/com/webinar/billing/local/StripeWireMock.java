@@ -42,6 +42,17 @@ public class StripeWireMock implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** Gives the account a Stripe customer {@code cus_<suffix>} with the saved card {@code pm_card_cus_<suffix>}. */
+    static String saveCard(Api api, Api.Account account, String suffix) {
+        String customer = "cus_" + suffix;
+        api.execute(
+                "update account set stripe_customer_id = ?, stripe_payment_method_id = ? where id = ?",
+                customer,
+                "pm_card_" + customer,
+                account.id());
+        return customer;
+    }
+
     private WireMockServer server;
 
     @Override

@@ -9,7 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The provider of local mode and tests: accepts every charge, except for payers whose user id ends in
- * {@code -declined}. Like a real provider it answers a repeated payment key with the first result. Chosen by
+ * {@code -declined} (refused) or {@code -3ds} (the owner must authenticate: {@link ChargeResult.NeedsAuthentication}
+ * when present, else refused as {@code authentication_required}). Like a real provider it answers a repeated payment key with the first result. Chosen by
  * {@link PaymentProviders} ({@code billing.payment-provider=local}); injectable by its own type in tests.
  */
 @Typed(LocalPaymentProvider.class)
@@ -17,16 +18,34 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public class LocalPaymentProvider implements PaymentProvider {
     private final Map<String, ChargeResult> resultsByKey = new ConcurrentHashMap<>();
     private final List<Charge> taken = new CopyOnWriteArrayList<>();
+    private final List<String> cancelled = new CopyOnWriteArrayList<>();
 
     @Override
     public ChargeResult charge(Charge charge) {
         return resultsByKey.computeIfAbsent(charge.paymentKey(), key -> {
             taken.add(charge);
             String reference = "local_" + key;
-            return charge.payerUserId().endsWith("-declined")
-                    ? new ChargeResult.Refused(reference, "card_declined")
-                    : new ChargeResult.Paid(reference);
+            if (charge.payerUserId().endsWith("-declined")) {
+                return new ChargeResult.Refused(reference, "card_declined");
+            }
+            if (charge.payerUserId().endsWith("-3ds")) {
+                return charge.ownerPresent()
+                        ? new ChargeResult.NeedsAuthentication(reference, reference + "_secret")
+                        : new ChargeResult.Refused(reference, ChargeResult.AUTHENTICATION_REQUIRED);
+            }
+            return new ChargeResult.Paid(reference);
         });
+    }
+
+    @Override
+    public boolean cancel(String reference) {
+        cancelled.add(reference);
+        return true;
+    }
+
+    /** References of the payments given up so far. */
+    public List<String> cancelled() {
+        return List.copyOf(cancelled);
     }
 
     /** Distinct charges taken so far: what would appear on the owner's card statement. */

@@ -19,6 +19,7 @@ import com.webinar.billing.model.AccountEntity;
 import com.webinar.billing.model.InvoiceEntity;
 import com.webinar.billing.model.InvoiceLineEntity;
 import com.webinar.billing.model.LedgerRepository;
+import com.webinar.billing.model.PaymentAuthenticationRepository;
 import com.webinar.billing.model.PurchaseEntity;
 import com.webinar.billing.model.PurchaseRepository;
 import com.webinar.billing.model.QuoteEntity;
@@ -39,7 +40,9 @@ import org.jboss.logging.MDC;
  * R4, R5: a purchase charges exactly the quoted {@code chargeNow}, once per idempotency key. The purchase and
  * its invoice are committed before the provider is asked, and the answer is recorded after, so a crash in
  * between leaves a {@code PENDING_PAYMENT} purchase that a retry (same key) or the webhook settles. The
- * provider sees the invoice's payment key every time, so no retry charges twice.
+ * provider sees the invoice's payment key every time, so no retry charges twice. The owner is present: when the
+ * provider asks for authentication (3-D Secure), the answer carries the {@link NextAction} the front end finishes,
+ * and a retry answers it again without asking the provider.
  */
 @ApplicationScoped
 public class BuyAddOn {
@@ -55,10 +58,15 @@ public class BuyAddOn {
             String amountCharged,
             String currency,
             LocalDate activeFrom,
-            LocalDate renewsOn) {}
+            LocalDate renewsOn,
+            NextAction nextAction) {}
 
-    /** {@code made}: this call made the purchase (it is no replay of an idempotency key). */
-    private record Attempt(UUID purchaseId, InvoiceEntity invoice, PurchaseStatus status, boolean made) {}
+    /**
+     * {@code made}: this call made the purchase (it is no replay of an idempotency key); {@code awaitingOwner}: the
+     * provider already asked for the owner's authentication, so a retry is answered without asking again.
+     */
+    private record Attempt(
+            UUID purchaseId, InvoiceEntity invoice, PurchaseStatus status, boolean made, boolean awaitingOwner) {}
 
     @Inject
     Accounts accounts;
@@ -74,6 +82,9 @@ public class BuyAddOn {
 
     @Inject
     PaymentProvider provider;
+
+    @Inject
+    PaymentAuthenticationRepository authentications;
 
     @Inject
     PurchaseSettlement settlement;
@@ -94,7 +105,7 @@ public class BuyAddOn {
         Attempt attempt = QuarkusTransaction.requiringNew().call(() -> open(caller, quoteId, key));
         MDC.put("purchaseId", attempt.purchaseId().toString());
         MDC.put("invoiceId", attempt.invoice().id.toString());
-        if (attempt.status() == PurchaseStatus.PENDING_PAYMENT) {
+        if (attempt.status() == PurchaseStatus.PENDING_PAYMENT && !attempt.awaitingOwner()) {
             ChargeResult result = charge(caller, attempt);
             QuarkusTransaction.requiringNew().run(() -> settle(attempt, result));
         }
@@ -113,7 +124,13 @@ public class BuyAddOn {
                 throw new BillingException(
                         BillingError.IDEMPOTENCY_KEY_REUSED, "this idempotency key was used with another quote");
             }
-            return new Attempt(earlier.id, invoiceOf(earlier.id), earlier.status, false);
+            InvoiceEntity invoice = invoiceOf(earlier.id);
+            return new Attempt(
+                    earlier.id,
+                    invoice,
+                    earlier.status,
+                    false,
+                    authentications.of(invoice.id).isPresent());
         }
         QuoteEntity quote = quotes.findByIdOptional(quoteId)
                 .filter(q -> q.accountId.equals(account.id))
@@ -164,7 +181,7 @@ public class BuyAddOn {
             events.announce(PurchaseSettlement.purchased(purchase, invoice.id, Money.of(0, invoice.currency)), now);
             events.announceEntitlements(List.of(account.id), now);
         }
-        return new Attempt(purchase.id, invoice, purchase.status, true);
+        return new Attempt(purchase.id, invoice, purchase.status, true, false);
     }
 
     private ChargeResult charge(Caller caller, Attempt attempt) {
@@ -178,7 +195,8 @@ public class BuyAddOn {
                         "invoiceId",
                         invoice.id.toString(),
                         "purchaseId",
-                        attempt.purchaseId().toString()));
+                        attempt.purchaseId().toString()),
+                true);
         try {
             return provider.charge(charge);
         } catch (RuntimeException e) {
@@ -218,6 +236,9 @@ public class BuyAddOn {
                 Money.of(charged, invoice.currency).toDecimalString(),
                 invoice.currency,
                 purchase.status == PurchaseStatus.FAILED ? null : purchase.activeFrom,
-                renews ? accounts.currentCycle(account).end() : null);
+                renews ? accounts.currentCycle(account).end() : null,
+                purchase.status == PurchaseStatus.PENDING_PAYMENT
+                        ? authentications.of(invoice.id).map(NextAction::of).orElse(null)
+                        : null);
     }
 }

@@ -8,6 +8,7 @@ import com.webinar.billing.core.PurchaseStatus;
 import com.webinar.billing.model.AccountRepository;
 import com.webinar.billing.model.InvoiceEntity;
 import com.webinar.billing.model.LedgerRepository;
+import com.webinar.billing.model.PaymentAuthenticationRepository;
 import com.webinar.billing.model.PaymentEventEntity;
 import com.webinar.billing.model.PaymentEventEntity.Outcome;
 import com.webinar.billing.model.PurchaseEntity;
@@ -30,6 +31,9 @@ import org.jboss.logging.Logger;
  *   <li>refused: only {@code PENDING_PAYMENT} becomes {@code FAILED}. A late failure never undoes a success and is
  *       not appended to the ledger (the webhook's event table still shows it was received).
  *   <li>pending: the provider's reference is appended once known; the status stays.
+ *   <li>needs authentication: as pending, and what the owner needs is kept ({@code payment_authentication}) for a
+ *       retry of the purchase and for giving up after {@link
+ *       com.webinar.billing.core.PaymentAuthentication#ABANDONED_AFTER}.
  * </ul>
  *
  * <p>Each change of status is announced once, in the same transaction: {@code addon.purchased} when it becomes
@@ -53,6 +57,9 @@ public class PurchaseSettlement {
     @Inject
     EventOutbox events;
 
+    @Inject
+    PaymentAuthenticationRepository authentications;
+
     public void settle(UUID purchaseId, InvoiceEntity invoice, ChargeResult result, Instant now) {
         accounts.lock(invoice.accountId).orElseThrow();
         PurchaseEntity purchase = purchases.findById(purchaseId);
@@ -73,6 +80,13 @@ public class PurchaseSettlement {
             case ChargeResult.Pending pending -> {
                 if (before == PurchaseStatus.PENDING_PAYMENT && pending.reference() != null) {
                     record(invoice, Outcome.PENDING, pending.reference(), now);
+                }
+            }
+            case ChargeResult.NeedsAuthentication asked -> {
+                if (before == PurchaseStatus.PENDING_PAYMENT
+                        && authentications.of(invoice.id).isEmpty()) {
+                    authentications.remember(invoice.id, asked.reference(), asked.clientSecret(), now);
+                    record(invoice, Outcome.PENDING, asked.reference(), now);
                 }
             }
         }

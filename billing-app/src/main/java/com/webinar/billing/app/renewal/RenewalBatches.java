@@ -75,7 +75,12 @@ public class RenewalBatches {
             Instant failedAt,
             LocalDate cycleStart) {}
 
-    public record Outcome(Due renewal, ChargeResult result) {}
+    /** A request for authentication is recorded as the refusal it is for a renewal (R8's grace period). */
+    public record Outcome(Due renewal, ChargeResult result) {
+        public Outcome {
+            result = ChargeResult.offSession(result);
+        }
+    }
 
     /** {@code renewals}: the charges this recording settled, for the business metrics. */
     public record Recorded(
@@ -301,6 +306,7 @@ public class RenewalBatches {
             switch (outcome.result()) {
                 case ChargeResult.Paid p -> paid.add(invoice);
                 case ChargeResult.Pending p -> (p.reference() == null ? released : awaitingWebhook).add(invoice);
+                case ChargeResult.NeedsAuthentication n -> throw unreachable(n);
                 case ChargeResult.Refused r -> {
                     failed++;
                     if ("DUE".equals(outcome.renewal().status())) {
@@ -395,6 +401,7 @@ public class RenewalBatches {
                             ? BusinessMetrics.RenewalResult.ENDED
                             : BusinessMetrics.RenewalResult.FAILED;
                 case ChargeResult.Pending p -> null;
+                case ChargeResult.NeedsAuthentication n -> throw unreachable(n);
             };
             if (result != null) {
                 renewals.add(new BusinessMetrics.Renewal(renewal.currency(), renewal.amountMinor(), result));
@@ -412,7 +419,13 @@ public class RenewalBatches {
             case ChargeResult.Refused r -> Optional.of(new ProviderAnswer(invoice, FAILED, amount, r.reference()));
             case ChargeResult.Pending p ->
                 Optional.ofNullable(p.reference()).map(ref -> new ProviderAnswer(invoice, PENDING, amount, ref));
+            case ChargeResult.NeedsAuthentication n -> throw unreachable(n);
         };
+    }
+
+    /** {@link Outcome} made it a refusal. */
+    static IllegalStateException unreachable(ChargeResult.NeedsAuthentication result) {
+        return new IllegalStateException("a renewal outcome still asks for authentication: " + result);
     }
 
     private int eraseSeatsOf(List<PurchaseRepository.Ended> ended, Instant now) {

@@ -44,10 +44,15 @@ final class RenewalEvents {
                             attempt,
                             refused.reason(),
                             next));
+                    if (ChargeResult.AUTHENTICATION_REQUIRED.equals(refused.reason())) {
+                        events.add(new BillingEvent.PaymentActionRequired(
+                                due.accountId(), due.invoiceId(), due.cycleStart(), amount));
+                    }
                 }
                 case ChargeResult.Pending pending -> {
                     // the provider has not decided: its answer is announced when it is recorded
                 }
+                case ChargeResult.NeedsAuthentication asked -> throw RenewalBatches.unreachable(asked);
             }
         }
         return events;

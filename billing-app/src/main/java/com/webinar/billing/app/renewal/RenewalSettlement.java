@@ -32,7 +32,7 @@ public class RenewalSettlement implements RenewalPayments {
             return;
         }
         String status = renewal.status();
-        boolean settled = switch (result) {
+        boolean settled = switch (ChargeResult.offSession(result)) {
             case ChargeResult.Paid paid ->
                 "PAID".equals(status) || batches.alreadyRecorded(invoiceId, "SUCCEEDED", paid.reference());
             case ChargeResult.Refused refused ->
@@ -40,6 +40,7 @@ public class RenewalSettlement implements RenewalPayments {
                         || "UNPAID_ENDED".equals(status)
                         || batches.alreadyRecorded(invoiceId, "FAILED", refused.reference());
             case ChargeResult.Pending pending -> true;
+            case ChargeResult.NeedsAuthentication asked -> throw RenewalBatches.unreachable(asked);
         };
         if (!settled) {
             metrics.renewals(batches.record(List.of(new RenewalBatches.Outcome(renewal, result)), now)

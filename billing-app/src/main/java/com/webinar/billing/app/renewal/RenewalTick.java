@@ -4,6 +4,7 @@ import com.webinar.billing.app.metrics.BusinessMetrics;
 import com.webinar.billing.app.payment.Charge;
 import com.webinar.billing.app.payment.ChargeResult;
 import com.webinar.billing.app.payment.PaymentProvider;
+import com.webinar.billing.app.purchase.AbandonedAuthentications;
 import com.webinar.billing.core.Money;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,8 +54,12 @@ public class RenewalTick {
     @Inject
     BusinessMetrics metrics;
 
+    @Inject
+    AbandonedAuthentications abandoned;
+
     public RenewalReport run(TickBudget budget) {
         long started = System.nanoTime();
+        abandoned.giveUp();
         RenewalReport report = renew(budget);
         metrics.tick(report, Duration.ofNanos(System.nanoTime() - started));
         return report;
@@ -167,12 +172,13 @@ public class RenewalTick {
 
     private ChargeResult charge(RenewalBatches.Due renewal) {
         try {
-            return provider.charge(new Charge(
+            return ChargeResult.offSession(provider.charge(new Charge(
                     renewal.paymentKey(),
                     renewal.accountId(),
                     renewal.ownerId(),
                     Money.of(renewal.amountMinor(), renewal.currency()),
-                    Map.of("invoiceId", renewal.invoiceId().toString(), "kind", "renewal")));
+                    Map.of("invoiceId", renewal.invoiceId().toString(), "kind", "renewal"),
+                    false)));
         } catch (RuntimeException e) {
             LOG.warnf("no answer from the payment provider for %s: %s", renewal.paymentKey(), e.toString());
             return new ChargeResult.Pending(null, "no answer from the payment provider");

@@ -30,12 +30,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Charges through Stripe: creates and confirms a PaymentIntent off-session on the account's saved payment method
- * ({@code POST /v1/payment_intents}), with {@code Idempotency-Key} = the invoice's payment key, so no retry, ours
- * or the caller's, ever charges twice. Only the JDK's HTTP client; no Stripe SDK.
+ * Charges through Stripe: creates and confirms a PaymentIntent on the account's saved payment method ({@code POST
+ * /v1/payment_intents}), on-session when the owner is present (a purchase: the bank may ask for 3-D Secure), else
+ * off-session (a renewal), with {@code Idempotency-Key} = the invoice's payment key, so no retry, ours or the
+ * caller's, ever charges twice. Only the JDK's HTTP client; no Stripe SDK.
  *
- * <p>Answers: {@code succeeded} is paid; {@code processing}, {@code requires_action}, {@code requires_confirmation}
- * and {@code requires_capture} are pending (the webhook settles them); a 402 (card error) is refused, and so is an
+ * <p>Answers: {@code succeeded} is paid; {@code requires_action} needs the owner's authentication (its {@code
+ * client_secret} goes to Stripe.js) when the owner is present, and is refused as {@code authentication_required}
+ * off-session; {@code processing}, {@code requires_confirmation} and {@code requires_capture} are pending (the
+ * webhook settles them); a 402 (card error) is refused, and so is an
  * invalid request (400/404: nothing was charged). 409 (idempotent request in progress), 429, 5xx, timeouts and I/O
  * failures are retried with exponential backoff up to {@code billing.stripe.max-attempts} tries, then left pending
  * without a reference: the purchase stays {@code PENDING_PAYMENT} and the webhook, or the caller's retry with the
@@ -117,7 +120,7 @@ public class StripePaymentProvider implements PaymentProvider {
             int status = response.statusCode();
             JsonNode body = parse(response.body());
             if (status >= 200 && status < 300) {
-                return fromIntent(body);
+                return fromIntent(body, charge.ownerPresent());
             }
             JsonNode error = body.path("error");
             if (status == 402) {
@@ -152,6 +155,43 @@ public class StripePaymentProvider implements PaymentProvider {
         return new ChargeResult.Pending(null, "no answer from the payment provider: " + lastProblem);
     }
 
+    /** {@code POST /v1/payment_intents/{id}/cancel}, once: an intent Stripe already cancelled counts as done. */
+    @Override
+    public boolean cancel(String reference) {
+        Optional<String> secretKey = secretKey();
+        if (secretKey.isEmpty() || reference == null) {
+            return reference == null;
+        }
+        HttpRequest.Builder builder = HttpRequest.newBuilder(
+                        URI.create(trimmed(apiBase) + "/v1/payment_intents/" + encode(reference) + "/cancel"))
+                .timeout(requestTimeout)
+                .header("Authorization", "Bearer " + secretKey.get())
+                .header("Idempotency-Key", "cancel-" + reference)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("cancellation_reason=abandoned"));
+        apiVersion.ifPresent(version -> builder.header("Stripe-Version", version));
+        try {
+            HttpResponse<String> response = client().send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode body = parse(response.body());
+            boolean done = response.statusCode() / 100 == 2
+                    || "canceled"
+                            .equals(body.path("error")
+                                    .path("payment_intent")
+                                    .path("status")
+                                    .asText());
+            if (!done) {
+                LOG.warnf("Stripe did not cancel %s: HTTP %d %s", reference, response.statusCode(), body);
+            }
+            return done;
+        } catch (IOException e) {
+            LOG.warnf("no answer from Stripe cancelling %s: %s", reference, e.toString());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Before try n (n >= 2): backoff, 2 x backoff, 4 x backoff, ... */
     private void backOff(int attempt) throws InterruptedException {
         Duration delay = retryBackoff.multipliedBy(1L << Math.min(attempt - 2, 10));
@@ -160,14 +200,23 @@ public class StripePaymentProvider implements PaymentProvider {
         }
     }
 
-    static ChargeResult fromIntent(JsonNode intent) {
+    static ChargeResult fromIntent(JsonNode intent, boolean ownerPresent) {
         String id = text(intent.path("id"));
         String status = intent.path("status").asText("");
         return switch (status) {
             case "succeeded" -> new ChargeResult.Paid(id);
+            case "requires_action" -> {
+                String clientSecret = text(intent.path("client_secret"));
+                if (!ownerPresent) {
+                    yield new ChargeResult.Refused(id, ChargeResult.AUTHENTICATION_REQUIRED);
+                }
+                yield clientSecret == null
+                        ? new ChargeResult.Pending(id, status)
+                        : new ChargeResult.NeedsAuthentication(id, clientSecret);
+            }
             case "requires_payment_method", "canceled" ->
                 new ChargeResult.Refused(id, declineReason(intent.path("last_payment_error"), status));
-            default -> new ChargeResult.Pending(id, status); // processing, requires_action, requires_confirmation, ...
+            default -> new ChargeResult.Pending(id, status); // processing, requires_confirmation, ...
         };
     }
 
@@ -188,9 +237,11 @@ public class StripePaymentProvider implements PaymentProvider {
         fields.put("currency", charge.amount().currency().getCurrencyCode().toLowerCase(Locale.ROOT));
         fields.put("customer", payer.customerId());
         fields.put("payment_method", payer.paymentMethodId());
-        fields.put("off_session", "true");
+        if (!charge.ownerPresent()) {
+            fields.put("off_session", "true");
+        }
         fields.put("confirm", "true");
-        // a saved payment method charged without the customer: never a redirect (else Stripe wants a return_url)
+        // a saved payment method: never a redirect (else Stripe wants a return_url); 3-D Secure runs in Stripe.js
         fields.put("automatic_payment_methods[enabled]", "true");
         fields.put("automatic_payment_methods[allow_redirects]", "never");
         Map<String, String> metadata = new TreeMap<>(charge.metadata());
