@@ -378,7 +378,7 @@ class RenewalTickTest {
     }
 
     private long chargesOf(Api.Account account) {
-        return provider.charges().stream()
+        return provider.attempts().stream()
                 .filter(c -> c.accountId().equals(account.id()))
                 .count();
     }
