@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,6 +38,11 @@ class PurchaseFunctionTest {
 
     @Inject
     AccountRowHolder holder;
+
+    @AfterEach
+    void every_invoice_adds_up() {
+        api.assertEveryInvoiceAddsUp();
+    }
 
     @Test
     void a_purchase_charges_exactly_the_quoted_amount_and_is_active() {
