@@ -39,6 +39,9 @@ class PurchaseFunctionTest {
     @Inject
     AccountRowHolder holder;
 
+    @Inject
+    PlanSteps plan;
+
     @AfterEach
     void every_invoice_adds_up() {
         api.assertEveryInvoiceAddsUp();
@@ -191,6 +194,22 @@ class PurchaseFunctionTest {
         } finally {
             api.execute("update catalog_price set unit_price_minor = unit_price_minor / 10" + storageInEuros);
         }
+    }
+
+    @Test
+    void a_plan_downgraded_between_quote_and_purchase_is_not_eligible_and_nothing_is_charged() {
+        Api.Account account = api.seedAccount();
+        String quoteId = api.quote(account, "STORAGE", 1);
+        plan.movePlan(account, "FREE_TRIAL");
+        String before = api.stateOf(account);
+
+        api.purchase(account, quoteId, "after-downgrade")
+                .then()
+                .statusCode(409)
+                .body("code", equalTo("plan_not_eligible"));
+        assertThat(api.stateOf(account)).isEqualTo(before);
+        assertThat(provider.attempts().stream().filter(c -> c.accountId().equals(account.id())))
+                .isEmpty();
     }
 
     @Test
