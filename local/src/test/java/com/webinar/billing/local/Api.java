@@ -173,6 +173,20 @@ public class Api {
         }
     }
 
+    /** R13 over the whole database: every invoice's lines add up to its total, whoever wrote it. */
+    public void assertEveryInvoiceAddsUp() {
+        String wrong = text("""
+                select string_agg(i.id || ' total ' || i.total_minor || ' lines ' || coalesce(l.sum, 0), ', ')
+                  from invoice i
+                  left join (select invoice_id, sum(amount_minor) as sum from invoice_line group by invoice_id) l
+                    on l.invoice_id = i.id
+                 where i.total_minor <> coalesce(l.sum, 0)
+                """);
+        if (wrong != null) {
+            throw new AssertionError("R13: invoices whose lines do not add up to their total: " + wrong);
+        }
+    }
+
     /** A fingerprint of everything an account owns, to check that a refused request changed nothing. */
     public String stateOf(Account account) {
         try (Connection c = dataSource.getConnection();

@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A renewal whose charge the provider answers later, through the webhook (R8, R12). */
@@ -46,6 +47,11 @@ class RenewalWebhookTest {
 
     private String renewalStatus(Renewal renewal) {
         return api.text("select status from renewal where invoice_id = ?::uuid", renewal.invoiceId());
+    }
+
+    @AfterEach
+    void every_invoice_adds_up() {
+        api.assertEveryInvoiceAddsUp();
     }
 
     @Test

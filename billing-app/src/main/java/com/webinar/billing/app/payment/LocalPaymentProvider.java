@@ -19,9 +19,11 @@ public class LocalPaymentProvider implements PaymentProvider {
     private final Map<String, ChargeResult> resultsByKey = new ConcurrentHashMap<>();
     private final List<Charge> taken = new CopyOnWriteArrayList<>();
     private final List<String> cancelled = new CopyOnWriteArrayList<>();
+    private final List<Charge> asked = new CopyOnWriteArrayList<>();
 
     @Override
     public ChargeResult charge(Charge charge) {
+        asked.add(charge);
         return resultsByKey.computeIfAbsent(charge.paymentKey(), key -> {
             taken.add(charge);
             String reference = "local_" + key;
@@ -51,5 +53,10 @@ public class LocalPaymentProvider implements PaymentProvider {
     /** Distinct charges taken so far: what would appear on the owner's card statement. */
     public List<Charge> charges() {
         return List.copyOf(taken);
+    }
+
+    /** Every call, repeated payment keys included: what tests count to see a second charge attempt. */
+    public List<Charge> attempts() {
+        return List.copyOf(asked);
     }
 }

@@ -29,7 +29,7 @@ class Outbox {
         String account = "acct-" + UUID.randomUUID();
         execute(
                 "insert into account (id, plan, billing_period, cycle_start, currency, time_zone, cycle_turns_at,"
-                        + " created_at, updated_at) values (?, 'LIVE', 'MONTHLY', current_date, 'EUR', 'UTC',"
+                        + " created_at, updated_at) values (?, 'LIVE', 'MONTHLY', (now() at time zone 'UTC')::date, 'EUR', 'UTC',"
                         + " now() + interval '30 days', now(), now())",
                 account);
         QuarkusTransaction.requiringNew().run(() -> {

@@ -31,8 +31,11 @@ class QuoteLambdaEventTest {
         try (Connection c = dataSource.getConnection();
                 var s = c.createStatement()) {
             // a cycle that started today in UTC: the first day of a cycle costs the full price
-            s.execute("insert into account values ('" + account + "', 'LIVE', 'MONTHLY', current_date, 'EUR', 'UTC',"
-                    + " (current_date + 30)::timestamp at time zone 'UTC', now(), now())");
+            // today in UTC, whatever the zone of this machine (current_date is in the session's, the JVM's, zone)
+            s.execute(
+                    "insert into account values ('" + account
+                            + "', 'LIVE', 'MONTHLY', (now() at time zone 'UTC')::date,"
+                            + " 'EUR', 'UTC', ((now() at time zone 'UTC')::date + 30)::timestamp at time zone 'UTC', now(), now())");
             s.execute("insert into app_user values ('" + owner + "', '" + account + "', 'OWNER', null, 'Owner')");
         }
         String event = JSON.writeValueAsString(JSON.createObjectNode()

@@ -26,8 +26,9 @@ class RenewalTickHandlerTest {
         try (Connection c = dataSource.getConnection();
                 var s = c.createStatement()) {
             // a monthly cycle that ended yesterday, with nothing to charge: the tick just moves it on
-            s.execute("insert into account values ('" + account + "', 'LIVE', 'MONTHLY', current_date - 31, 'EUR',"
-                    + " 'UTC', (current_date - 1)::timestamp at time zone 'UTC', now(), now())");
+            s.execute("insert into account values ('" + account
+                    + "', 'LIVE', 'MONTHLY', (now() at time zone 'UTC')::date - 31, 'EUR',"
+                    + " 'UTC', ((now() at time zone 'UTC')::date - 1)::timestamp at time zone 'UTC', now(), now())");
         }
 
         given().contentType("application/json")
@@ -41,7 +42,8 @@ class RenewalTickHandlerTest {
         try (Connection c = dataSource.getConnection();
                 var s = c.createStatement();
                 ResultSet r = s.executeQuery(
-                        "select cycle_start = current_date - 1 from account where id = '" + account + "'")) {
+                        "select cycle_start = (now() at time zone 'UTC')::date - 1 from account where id = '" + account
+                                + "'")) {
             r.next();
             assertThat(r.getBoolean(1)).isTrue();
         }
