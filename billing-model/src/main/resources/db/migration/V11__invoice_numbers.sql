@@ -48,5 +48,5 @@ alter table invoice alter column number_seq set not null;
 alter table invoice alter column cycle_end set not null;
 alter table invoice add constraint invoice_number_positive check (number_seq >= 1);
 alter table invoice add constraint invoice_one_per_number unique (number_year, number_seq);
--- the owner's invoices, newest first (the invoices function pages on (issued_at, id))
-create index invoice_account_issued_idx on invoice (account_id, issued_at desc, id desc);
+-- the owner's invoices, newest first: the invoices function pages on the number
+create index invoice_account_number_idx on invoice (account_id, number_year desc, number_seq desc);

@@ -3,7 +3,6 @@ package com.webinar.billing.model;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,20 +14,20 @@ public class InvoiceHistoryRepository {
     EntityManager em;
 
     /**
-     * Up to {@code limit} invoices of the account issued before ({@code issuedAt}, {@code id}) in (issued_at, id)
-     * order, newest first; from the newest when {@code afterIssuedAt} is null.
+     * Up to {@code limit} invoices of the account, newest first in number order (year, then rank), after number
+     * ({@code afterYear}, {@code afterSeq}) when {@code afterYear} is not null.
      */
     @SuppressWarnings("unchecked")
-    public List<InvoiceEntity> page(String accountId, Instant afterIssuedAt, UUID afterId, int limit) {
-        String after = afterIssuedAt == null ? "" : " and (issued_at, id) < (:issuedAt, :id)";
+    public List<InvoiceEntity> page(String accountId, Integer afterYear, Long afterSeq, int limit) {
+        String after = afterYear == null ? "" : " and (number_year, number_seq) < (:year, :seq)";
         var query = em.createNativeQuery(
                         "select * from invoice where account_id = :account" + after
-                                + " order by issued_at desc, id desc limit :limit",
+                                + " order by number_year desc, number_seq desc limit :limit",
                         InvoiceEntity.class)
                 .setParameter("account", accountId)
                 .setParameter("limit", limit);
-        if (afterIssuedAt != null) {
-            query.setParameter("issuedAt", afterIssuedAt).setParameter("id", afterId);
+        if (afterYear != null) {
+            query.setParameter("year", afterYear).setParameter("seq", afterSeq);
         }
         return query.getResultList();
     }

@@ -46,12 +46,13 @@ public final class Contract {
 
     private static final String PATH_MISSING = "validation.request.path.missing";
 
+    // before INSTANCE: the constructor reads it
+    private static final Pattern PATH_LINE = Pattern.compile("^  (/[^:\\s]*):\\s*$", Pattern.MULTILINE);
+
     private static final Contract INSTANCE = new Contract();
 
     /** One document and the paths it names, exactly as written (the validator matches paths ignoring case). */
     private record Document(OpenApiInteractionValidator validator, Set<String> paths) {}
-
-    private static final Pattern PATH_LINE = Pattern.compile("^  (/[^:\\s]*):\\s*$", Pattern.MULTILINE);
 
     private final List<Document> documents;
 

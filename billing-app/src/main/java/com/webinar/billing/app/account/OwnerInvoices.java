@@ -63,8 +63,8 @@ public class OwnerInvoices {
             // one more than a page tells whether another page follows
             List<InvoiceEntity> invoices = history.page(
                     account.id,
-                    after == null ? null : after.issuedAt(),
-                    after == null ? null : after.invoiceId(),
+                    after == null ? null : after.after().year(),
+                    after == null ? null : after.after().seq(),
                     InvoiceCursor.PAGE_SIZE + 1);
             boolean more = invoices.size() > InvoiceCursor.PAGE_SIZE;
             List<InvoiceEntity> page = more ? invoices.subList(0, InvoiceCursor.PAGE_SIZE) : invoices;
@@ -79,7 +79,7 @@ public class OwnerInvoices {
                             .map(i -> invoice(
                                     i, lines.getOrDefault(i.id, List.of()), payments.getOrDefault(i.id, List.of())))
                             .toList(),
-                    more ? new InvoiceCursor(last.issuedAt, last.id).encode() : null);
+                    more ? new InvoiceCursor(numberOf(last)).encode() : null);
         });
     }
 
@@ -91,7 +91,7 @@ public class OwnerInvoices {
                 .toList();
         return new Invoice(
                 invoice.id,
-                new InvoiceNumber(invoice.numberYear, invoice.numberSeq).toString(),
+                numberOf(invoice).toString(),
                 invoice.kind,
                 invoice.issuedAt,
                 invoice.cycleStart,
@@ -111,6 +111,10 @@ public class OwnerInvoices {
                         .map(p -> new Payment(
                                 PaymentOutcome.valueOf(p.outcome.name()), money(p.amountMinor, currency), p.recordedAt))
                         .toList());
+    }
+
+    private static InvoiceNumber numberOf(InvoiceEntity invoice) {
+        return new InvoiceNumber(invoice.numberYear, invoice.numberSeq);
     }
 
     private static String money(long minor, String currency) {
