@@ -18,9 +18,17 @@ insert into purchase (id, account_id, quote_id, idempotency_key, add_on, quantit
 values ('00000000-0000-4000-8000-0000000000a1', 'acme', '00000000-0000-4000-8000-000000000001', 'demo-seed',
         'SUB_ACCOUNTS', 2, 'ACTIVE', now() - interval '12 days', current_date - 12, now());
 
-insert into invoice (id, account_id, kind, cycle_start, currency, total_minor, issued_at, payment_key)
-values ('00000000-0000-4000-8000-0000000000b1', 'acme', 'PURCHASE', current_date - 12, 'EUR', 6000,
-        now() - interval '12 days', 'purchase-00000000-0000-4000-8000-0000000000a1');
+-- the invoice takes the next number of its year's series, as LedgerRepository.append does
+with number as (
+    insert into invoice_number_counter as c (year, last_seq)
+    values (extract(year from (now() - interval '12 days') at time zone 'UTC')::int, 1)
+    on conflict (year) do update set last_seq = c.last_seq + 1
+    returning c.year, c.last_seq)
+insert into invoice (id, account_id, kind, cycle_start, cycle_end, currency, total_minor, issued_at, payment_key,
+                     number_year, number_seq)
+select '00000000-0000-4000-8000-0000000000b1', 'acme', 'PURCHASE', current_date - 12, current_date + 18, 'EUR', 6000,
+       now() - interval '12 days', 'purchase-00000000-0000-4000-8000-0000000000a1', n.year, n.last_seq
+  from number n;
 insert into invoice_line (invoice_id, line_no, purchase_id, add_on, quantity, unit_price_minor, amount_minor)
 values ('00000000-0000-4000-8000-0000000000b1', 1, '00000000-0000-4000-8000-0000000000a1', 'SUB_ACCOUNTS', 2, 3000, 6000);
 insert into payment_event (invoice_id, outcome, amount_minor, provider_reference, recorded_at)

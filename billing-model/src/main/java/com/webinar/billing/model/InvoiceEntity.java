@@ -35,6 +35,16 @@ public class InvoiceEntity {
     @Column(name = "cycle_start")
     public LocalDate cycleStart;
 
+    @Column(name = "cycle_end")
+    public LocalDate cycleEnd;
+
+    /** With {@link #numberSeq}, the invoice's number (InvoiceNumber): taken by LedgerRepository.append. */
+    @Column(name = "number_year")
+    public int numberYear;
+
+    @Column(name = "number_seq")
+    public long numberSeq;
+
     @JdbcTypeCode(SqlTypes.CHAR)
     @Column(length = 3)
     public String currency;

@@ -1,5 +1,6 @@
 package com.webinar.billing.model;
 
+import com.webinar.billing.core.InvoiceNumber;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,7 +20,13 @@ public class LedgerRepository implements PanacheRepositoryBase<InvoiceEntity, UU
     @Inject
     EntityManager em;
 
+    @Inject
+    InvoiceNumberRepository numbers;
+
+    /** Issues the invoice: it takes the next number of its year's series in the caller's transaction. */
     public void append(InvoiceEntity invoice, List<InvoiceLineEntity> lines) {
+        invoice.numberYear = InvoiceNumber.yearOf(invoice.issuedAt);
+        invoice.numberSeq = numbers.take(invoice.numberYear, 1);
         persist(invoice);
         lines.forEach(em::persist);
     }

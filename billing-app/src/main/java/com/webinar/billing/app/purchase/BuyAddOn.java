@@ -164,6 +164,7 @@ public class BuyAddOn {
         invoice.accountId = account.id;
         invoice.kind = InvoiceEntity.Kind.PURCHASE;
         invoice.cycleStart = quote.cycleStart;
+        invoice.cycleEnd = quote.cycleEnd;
         invoice.currency = quote.currency;
         invoice.totalMinor = quote.chargeNowMinor;
         invoice.issuedAt = now;

@@ -11,8 +11,10 @@ import com.webinar.billing.app.subaccount.SubAccountErasure;
 import com.webinar.billing.core.AddOn;
 import com.webinar.billing.core.BillingEvent;
 import com.webinar.billing.core.GracePeriod;
+import com.webinar.billing.core.InvoiceNumber;
 import com.webinar.billing.core.Plan;
 import com.webinar.billing.model.AccountRepository;
+import com.webinar.billing.model.InvoiceNumberRepository;
 import com.webinar.billing.model.LedgerRepository;
 import com.webinar.billing.model.LedgerRepository.ProviderAnswer;
 import com.webinar.billing.model.PurchaseRepository;
@@ -48,18 +50,20 @@ public class RenewalBatches {
     /** What goes on into the new cycle of the claimed accounts, at the catalog price in force on its first day. */
     private static final String RENEWED_LINES = """
             select p.id as purchase_id, p.account_id, p.add_on, p.quantity, p.purchased_at, a.currency, a.new_start,
+                   a.new_end,
                    (select c.unit_price_minor from catalog_price c
                      where c.add_on = p.add_on and c.billing_period = a.billing_period and c.currency = a.currency
                        and c.valid_from <= a.new_start
                      order by c.valid_from desc limit 1) as unit_price
               from purchase p
-              join (select a.id, a.currency, %s as billing_period, a.cycle_start + %s as new_start
+              join (select a.id, a.currency, %1$s as billing_period, a.cycle_start + %2$s as new_start,
+                           a.cycle_start + %2$s + %3$s as new_end
                       from account a where a.id in (:ids) and a.plan in (:paidPlans)) a on a.id = p.account_id
               join add_on o on o.code = p.add_on and o.kind = 'RECURRING'
              where p.active_from < a.new_start
                and (p.status in ('ACTIVE', 'PAST_DUE')
                     or (p.status = 'CANCELLATION_SCHEDULED' and p.active_until > a.new_start))
-            """.formatted(NEXT_PERIOD, CYCLE_DAYS);
+            """.formatted(NEXT_PERIOD, CYCLE_DAYS, NEXT_CYCLE_DAYS);
 
     public record Turned(int accounts, int purchasesRenewed, int purchasesEnded, int subAccountsErased) {}
 
@@ -146,16 +150,29 @@ public class RenewalBatches {
                 .executeUpdate();
         int erased = eraseSeatsOf(ended, now);
         events.announceEntitlements(RenewalEvents.accountsOf(ended), now);
-        // one statement: the lines are read once, and an invoice refused by the one-per-cycle index gets no lines
-        Number lines = (Number) em.createNativeQuery("""
+        // one statement: the lines are read once, the batch's invoices take one block of numbers (one short lock
+        // of the year's counter per batch, held to this commit), and an account that already has its renewal
+        // invoice (the claim's row lock keeps any other writer out) is left out before numbering: no number is lost
+        int year = InvoiceNumber.yearOf(now);
+        Number lines = (Number) em.createNativeQuery(
+                        """
                         with lines as materialized (%s),
-                        invoices as (
-                            insert into invoice (id, account_id, kind, cycle_start, currency, total_minor, issued_at, payment_key)
-                            select gen_random_uuid(), l.account_id, 'RENEWAL', l.new_start, l.currency,
-                                   sum(l.unit_price * l.quantity), :now, 'renewal-' || l.account_id || '-' || l.new_start
+                        issued as materialized (
+                            select l.account_id, l.new_start, l.new_end, l.currency,
+                                   sum(l.unit_price * l.quantity) as total,
+                                   row_number() over (order by l.account_id) as rank
                               from lines l
-                             group by l.account_id, l.new_start, l.currency
-                            on conflict do nothing
+                             where not exists (select 1 from invoice e where e.kind = 'RENEWAL'
+                                                  and e.account_id = l.account_id and e.cycle_start = l.new_start)
+                             group by l.account_id, l.new_start, l.new_end, l.currency),
+                        block as (%s),
+                        invoices as (
+                            insert into invoice (id, account_id, kind, cycle_start, cycle_end, currency, total_minor,
+                                                 issued_at, payment_key, number_year, number_seq)
+                            select gen_random_uuid(), s.account_id, 'RENEWAL', s.new_start, s.new_end, s.currency,
+                                   s.total, :now, 'renewal-' || s.account_id || '-' || s.new_start, :year,
+                                   b.last_seq - (select count(*) from issued) + s.rank
+                              from issued s cross join block b
                             returning id, account_id, cycle_start, total_minor),
                         renewals as (
                             insert into renewal (invoice_id, account_id, cycle_start, status, updated_at)
@@ -171,8 +188,9 @@ public class RenewalBatches {
                               join invoices i on i.account_id = l.account_id
                             returning 1)
                         select count(*) from inserted
-                        """.formatted(RENEWED_LINES))
+                        """.formatted(RENEWED_LINES, InvoiceNumberRepository.reserve("select count(*) from issued")))
                 .setParameter("now", now)
+                .setParameter("year", year)
                 .setParameter("ids", ids)
                 .setParameter("paidPlans", PAID_PLANS)
                 .getSingleResult();
