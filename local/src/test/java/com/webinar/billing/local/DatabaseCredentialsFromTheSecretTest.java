@@ -5,8 +5,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.webinar.billing.app.secrets.SnapStartCredentials;
 import com.webinar.billing.dev.EmbeddedPostgresConfigSource;
+import com.webinar.billing.dev.SnapStartCredentials;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;

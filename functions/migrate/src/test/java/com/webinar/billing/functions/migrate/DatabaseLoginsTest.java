@@ -3,8 +3,8 @@ package com.webinar.billing.functions.migrate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.webinar.billing.app.secrets.DatabaseLogins;
-import com.webinar.billing.app.secrets.SnapStartCredentials;
 import com.webinar.billing.dev.EmbeddedPostgresConfigSource;
+import com.webinar.billing.dev.SnapStartCredentials;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

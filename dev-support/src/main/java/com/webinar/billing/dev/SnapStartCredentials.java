@@ -1,4 +1,4 @@
-package com.webinar.billing.app.secrets;
+package com.webinar.billing.dev;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
