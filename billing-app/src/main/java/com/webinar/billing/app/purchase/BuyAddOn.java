@@ -12,6 +12,7 @@ import com.webinar.billing.core.AddOn;
 import com.webinar.billing.core.BillingError;
 import com.webinar.billing.core.BillingException;
 import com.webinar.billing.core.Money;
+import com.webinar.billing.core.PaymentKeys;
 import com.webinar.billing.core.PurchaseEligibility;
 import com.webinar.billing.core.PurchaseStatus;
 import com.webinar.billing.core.QuoteValidity;
@@ -168,7 +169,7 @@ public class BuyAddOn {
         invoice.currency = quote.currency;
         invoice.totalMinor = quote.chargeNowMinor;
         invoice.issuedAt = now;
-        invoice.paymentKey = paymentKeyOf(purchase.id);
+        invoice.paymentKey = PaymentKeys.purchase(purchase.id);
         InvoiceLineEntity line = new InvoiceLineEntity();
         line.key = new InvoiceLineEntity.Key(invoice.id, 1);
         line.purchaseId = purchase.id;
@@ -211,13 +212,8 @@ public class BuyAddOn {
         settlement.settle(attempt.purchaseId(), attempt.invoice(), result, clock.instant());
     }
 
-    /** A purchase's invoice key, sent to the provider as its idempotency key. */
-    private static String paymentKeyOf(UUID purchaseId) {
-        return "purchase-" + purchaseId;
-    }
-
     private InvoiceEntity invoiceOf(UUID purchaseId) {
-        return ledger.byPaymentKey(paymentKeyOf(purchaseId)).orElseThrow();
+        return ledger.byPaymentKey(PaymentKeys.purchase(purchaseId)).orElseThrow();
     }
 
     private Answer answerOf(Caller caller, UUID purchaseId) {
