@@ -1,5 +1,6 @@
 package com.webinar.billing.model;
 
+import com.webinar.billing.core.AddOn;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -14,5 +15,13 @@ public class SubAccountRepository implements PanacheRepositoryBase<SubAccountEnt
 
     public List<SubAccountEntity> inSeatsOf(UUID purchaseId) {
         return list("purchaseId = ?1 order by createdAt, id", purchaseId);
+    }
+
+    /** The ids of the sub-accounts sitting in a purchase's seats; none for an add-on that has no seats. */
+    public List<UUID> idsInSeatsOf(PurchaseEntity purchase) {
+        if (purchase.addOn != AddOn.SUB_ACCOUNTS) {
+            return List.of();
+        }
+        return inSeatsOf(purchase.id).stream().map(s -> s.id).toList();
     }
 }

@@ -24,16 +24,6 @@ public class LocalEventSink implements EventBus {
     }
 
     @Override
-    public long maxBytesPerCall() {
-        return Long.MAX_VALUE;
-    }
-
-    @Override
-    public long sizeOf(Envelope entry) {
-        return 0;
-    }
-
-    @Override
     public synchronized List<Delivery> publish(List<Envelope> entries) {
         published.addAll(entries);
         if (published.size() > KEPT) {

@@ -1,6 +1,7 @@
 package com.webinar.billing.local;
 
 import com.webinar.billing.dev.DevTokens;
+import com.webinar.billing.dev.Sql;
 import io.agroal.api.AgroalDataSource;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -133,44 +134,15 @@ public class Api {
     }
 
     public long count(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return new Sql(dataSource).number(sql, params);
     }
 
     public String text(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? r.getString(1) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return new Sql(dataSource).text(sql, params);
     }
 
     public void execute(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            s.execute();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        new Sql(dataSource).execute(sql, params);
     }
 
     /** R13 over the whole database: every invoice's lines add up to its total, whoever wrote it. */

@@ -1,7 +1,6 @@
 package com.webinar.billing.app.account;
 
 import com.webinar.billing.app.events.EventOutbox;
-import com.webinar.billing.core.AddOn;
 import com.webinar.billing.core.BillingEvent;
 import com.webinar.billing.core.BillingEvent.CancellationReason;
 import com.webinar.billing.core.EndReason;
@@ -10,14 +9,12 @@ import com.webinar.billing.core.PurchaseStatus;
 import com.webinar.billing.model.AccountEntity;
 import com.webinar.billing.model.PurchaseEntity;
 import com.webinar.billing.model.PurchaseRepository;
-import com.webinar.billing.model.SubAccountEntity;
 import com.webinar.billing.model.SubAccountRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * R1 across plan changes: on a free plan the add-ons end with the stored cycle, as if cancelled (the renewal tick
@@ -60,7 +57,7 @@ public class PlanEnds {
                     purchase.quantity,
                     purchase.activeUntil,
                     CancellationReason.PLAN,
-                    seatsOf(purchase)));
+                    subAccounts.idsInSeatsOf(purchase)));
         }
         for (PurchaseEntity purchase : applied.endLifted()) {
             facts.add(new BillingEvent.AddOnCancellationLifted(
@@ -75,15 +72,6 @@ public class PlanEnds {
             purchases.flush();
             events.announceAll(facts, now);
         }
-    }
-
-    private List<UUID> seatsOf(PurchaseEntity purchase) {
-        if (purchase.addOn != AddOn.SUB_ACCOUNTS) {
-            return List.of();
-        }
-        return subAccounts.inSeatsOf(purchase.id).stream()
-                .map((SubAccountEntity s) -> s.id)
-                .toList();
     }
 
     private List<PurchaseEntity> scheduleEnds(AccountEntity account, Instant now) {

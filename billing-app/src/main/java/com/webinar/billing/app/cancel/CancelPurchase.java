@@ -4,7 +4,6 @@ import com.webinar.billing.app.account.Accounts;
 import com.webinar.billing.app.events.EventOutbox;
 import com.webinar.billing.app.http.Require;
 import com.webinar.billing.app.identity.Caller;
-import com.webinar.billing.core.AddOn;
 import com.webinar.billing.core.BillingError;
 import com.webinar.billing.core.BillingEvent;
 import com.webinar.billing.core.BillingException;
@@ -15,7 +14,6 @@ import com.webinar.billing.core.PurchaseStatus;
 import com.webinar.billing.model.AccountEntity;
 import com.webinar.billing.model.PurchaseEntity;
 import com.webinar.billing.model.PurchaseRepository;
-import com.webinar.billing.model.SubAccountEntity;
 import com.webinar.billing.model.SubAccountRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,11 +66,7 @@ public class CancelPurchase {
                     .findByIdOptional(purchaseId)
                     .filter(p -> p.accountId.equals(account.id))
                     .orElseThrow(() -> new BillingException(BillingError.NOT_FOUND, "no such purchase"));
-            List<UUID> inSeats = purchase.addOn == AddOn.SUB_ACCOUNTS
-                    ? subAccounts.inSeatsOf(purchase.id).stream()
-                            .map((SubAccountEntity s) -> s.id)
-                            .toList()
-                    : List.of();
+            List<UUID> inSeats = subAccounts.idsInSeatsOf(purchase);
             CancelDecision decision = CancellationPolicy.cancelAtCycleEnd(
                     purchase.addOn,
                     purchase.status,

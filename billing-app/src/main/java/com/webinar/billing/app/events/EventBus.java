@@ -11,11 +11,15 @@ public interface EventBus {
     /** The most entries one call takes. */
     int maxEntriesPerCall();
 
-    /** The most bytes the entries of one call may add up to, as {@link #sizeOf} counts them. */
-    long maxBytesPerCall();
+    /** The most bytes the entries of one call may add up to, as {@link #sizeOf} counts them; no limit unless said. */
+    default long maxBytesPerCall() {
+        return Long.MAX_VALUE;
+    }
 
     /** What an entry counts for against {@link #maxBytesPerCall}. */
-    long sizeOf(Envelope entry);
+    default long sizeOf(Envelope entry) {
+        return 0;
+    }
 
     /**
      * Publishes the entries in one call and answers one delivery per entry, in the order given. A call that fails

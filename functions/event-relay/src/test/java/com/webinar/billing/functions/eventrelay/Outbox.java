@@ -1,16 +1,12 @@
 package com.webinar.billing.functions.eventrelay;
 
+import com.webinar.billing.dev.Sql;
 import com.webinar.billing.model.OutboxRepository;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -42,31 +38,14 @@ class Outbox {
 
     /** The sequence numbers of the account's published events. */
     List<Long> publishedOf(String account) {
-        List<Long> sequences = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select sequence from outbox_event"
-                        + " where account_id = ? and published_at is not null order by sequence")) {
-            s.setString(1, account);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    sequences.add(r.getLong(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return sequences;
+        return new Sql(dataSource)
+                .numbers(
+                        "select sequence from outbox_event"
+                                + " where account_id = ? and published_at is not null order by sequence",
+                        account);
     }
 
     void execute(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            s.execute();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        new Sql(dataSource).execute(sql, params);
     }
 }

@@ -23,16 +23,6 @@ class RecordingBus implements EventBus {
     }
 
     @Override
-    public long maxBytesPerCall() {
-        return Long.MAX_VALUE;
-    }
-
-    @Override
-    public long sizeOf(Envelope entry) {
-        return 0;
-    }
-
-    @Override
     public synchronized List<Delivery> publish(List<Envelope> entries) {
         calls.add(List.copyOf(entries));
         return entries.stream().map(answer).toList();
