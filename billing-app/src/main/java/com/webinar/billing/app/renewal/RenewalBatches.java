@@ -211,7 +211,8 @@ public class RenewalBatches {
 
     /**
      * Takes up to {@code limit} renewals to charge: new ones, and refused ones whose retry day has come. A tick
-     * that dies holding them lets them go when the lease runs out.
+     * that dies holding them lets them go when the lease runs out. An invoice whose owner's on-session attempt
+     * ({@code pay-past-due}) is open is left alone: the provider never sees two attempts of one invoice at once.
      */
     @SuppressWarnings("unchecked")
     public List<Due> leaseDue(Instant now, int limit) {
@@ -221,6 +222,7 @@ public class RenewalBatches {
                              where (status = 'DUE' or (status = 'PAST_DUE' and next_retry_at <= :now))
                                and (leased_until is null or leased_until <= :now)
                                and account_id in (select id from account where plan in (:paidPlans))
+                               and invoice_id not in (select invoice_id from past_due_payment where closed_at is null)
                              order by updated_at, invoice_id
                              limit :limit
                              for update skip locked),
