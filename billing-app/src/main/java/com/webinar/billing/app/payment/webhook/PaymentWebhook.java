@@ -141,7 +141,8 @@ public class PaymentWebhook {
                 List<InvoiceLineEntity> lines = ledger.linesOf(invoice.id);
                 purchases.settle(lines.getFirst().purchaseId, invoice, result, now);
             }
-            case RENEWAL -> renewals.settle(invoice.id, result, now);
+            case RENEWAL ->
+                renewals.settle(invoice.id, text(event.object().path("metadata"), "paymentKey"), result, now);
         }
     }
 
