@@ -23,11 +23,29 @@ public class ProblemResponses {
     private static final Logger LOG = Logger.getLogger(ProblemResponses.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Funqy's logger; it names no class. */
+    static final String FUNQY_LOGGER = "io.quarkus.funqy";
+
     void install(@Observes Router router) {
+        quietenFunqyOnCallerMistakes();
         router.route().failureHandler(this::answer);
         // a path no function has (local mode serves them all on one port) fails into the handler above: a route, as
         // dev mode replaces the router's 404 error handler with its own page
         router.route().last().handler(context -> context.fail(404));
+    }
+
+    /**
+     * Funqy logs a body it cannot parse, and a method other than POST, at ERROR with a stack trace before failing
+     * the request with 400 or 405, which {@link #answer} then logs once at WARN: anyone could flood the logs with
+     * ERRORs. Those two lines are dropped; everything else Funqy logs (a result it cannot write) stays.
+     */
+    static void quietenFunqyOnCallerMistakes() {
+        java.util.logging.Logger.getLogger(FUNQY_LOGGER).setFilter(record -> !isCallerMistake(record.getMessage()));
+    }
+
+    static boolean isCallerMistake(String message) {
+        return message != null
+                && (message.startsWith("Failed to unmarshal input") || message.startsWith("Must be POST or GET"));
     }
 
     void answer(RoutingContext context) {
