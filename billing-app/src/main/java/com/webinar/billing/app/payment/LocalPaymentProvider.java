@@ -2,8 +2,12 @@ package com.webinar.billing.app.payment;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -15,7 +19,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 @Typed(LocalPaymentProvider.class)
 @ApplicationScoped
-public class LocalPaymentProvider implements PaymentProvider {
+public class LocalPaymentProvider implements PaymentProvider, ProviderPayments {
+    @Inject
+    Clock clock;
+
+    private final List<ProviderPayment> paid = new CopyOnWriteArrayList<>();
     private final Map<String, ChargeResult> resultsByKey = new ConcurrentHashMap<>();
     private final List<Charge> taken = new CopyOnWriteArrayList<>();
     private final List<String> cancelled = new CopyOnWriteArrayList<>();
@@ -35,8 +43,36 @@ public class LocalPaymentProvider implements PaymentProvider {
                         ? new ChargeResult.NeedsAuthentication(reference, reference + "_secret")
                         : new ChargeResult.Refused(reference, ChargeResult.AUTHENTICATION_REQUIRED);
             }
+            paid.add(new ProviderPayment(
+                    reference,
+                    charge.metadata().get("invoiceId"),
+                    true,
+                    charge.amount().minor(),
+                    charge.amount().currency().getCurrencyCode(),
+                    clock.instant()));
             return new ChargeResult.Paid(reference);
         });
+    }
+
+    /** The paid charges created in the window, newest first, in pages of 100 as Stripe's. */
+    @Override
+    public Page page(Instant from, Instant to, String startingAfter) {
+        List<ProviderPayment> window = paid.reversed().stream()
+                .filter(p -> !p.created().isBefore(from) && p.created().isBefore(to))
+                .toList();
+        int start = 0;
+        for (int i = 0; startingAfter != null && i < window.size(); i++) {
+            if (window.get(i).reference().equals(startingAfter)) {
+                start = i + 1;
+            }
+        }
+        int end = Math.min(window.size(), start + 100);
+        return new Page(window.subList(start, end), end < window.size());
+    }
+
+    @Override
+    public Optional<ProviderPayment> find(String reference) {
+        return paid.stream().filter(p -> p.reference().equals(reference)).findFirst();
     }
 
     @Override
