@@ -98,7 +98,7 @@ public class ProblemResponses {
     }
 
     /** Connection, resource and concurrency failures are the caller's to retry, not bugs. */
-    static boolean isDatabaseUnavailable(Throwable failure) {
+    public static boolean isDatabaseUnavailable(Throwable failure) {
         return anyCause(failure, t -> {
             String state = t instanceof SQLException sql ? sql.getSQLState() : null;
             return (state != null
@@ -111,7 +111,11 @@ public class ProblemResponses {
                     || t instanceof java.sql.SQLTransientException
                     || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")
                     || t.getClass().getName().equals("org.hibernate.exception.LockAcquisitionException")
-                    || (t.getMessage() != null && t.getMessage().contains("Acquisition timeout"));
+                    || (t.getMessage() != null
+                            && (t.getMessage().contains("Acquisition timeout")
+                                    // Hibernate could not open a connection: the database refused it, whatever its
+                                    // reason (one closed to new connections says 55000, not 08xxx)
+                                    || t.getMessage().startsWith("Unable to acquire JDBC Connection")));
         });
     }
 
