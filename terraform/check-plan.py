@@ -127,6 +127,17 @@ def main(path):
     check("'left pending' is counted in the purchase, pay-past-due and renewal-tick logs",
           sorted(r["index"] for r in filters if r["name"] == "payments_left_pending")
           == ["pay-past-due", "purchase", "renewal-tick"])
+    # Reconciliation: scheduled daily, alarmed on its differences and on its silence
+    reconcile = one("aws_scheduler_schedule", "reconcile")
+    check("the reconciliation is scheduled once a day",
+          reconcile is not None and reconcile["values"]["schedule_expression"].startswith("cron("))
+    differences = alarm("-reconciliation-differences")
+    check("alarm on ReconciliationDifferences (reconciliation-differences)",
+          differences is not None and differences["metric_name"] == "ReconciliationDifferences"
+          and differences["threshold"] == 1 and differences["comparison_operator"] == "GreaterThanOrEqualToThreshold")
+    silent = alarm("-reconcile-not-running")
+    check("'the reconciliation did not run': no invocation in a day, missing data breaching",
+          silent is not None and silent["treat_missing_data"] == "breaching")
     api_5xx = alarm("-api-5xx")
     check("one caller cannot trip the 5xx alarm (count and rate, 2 of 3 periods)",
           api_5xx is not None and api_5xx["datapoints_to_alarm"] == 2 and api_5xx["evaluation_periods"] == 3

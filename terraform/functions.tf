@@ -3,7 +3,7 @@
 # one log group, one alias, three alarms.
 #
 #   kind      http     -> API Gateway route POST /<name> (jwt = JWT authorizer)
-#             schedule -> EventBridge Scheduler (renewal-tick; event-relay in events.tf)
+#             schedule -> EventBridge Scheduler (renewal-tick; event-relay in events.tf; reconcile in reconcile.tf)
 #             task     -> invoked explicitly (migrate)
 #   secrets   which Secrets Manager secrets the function may read; each is
 #             passed as an environment variable holding the secret ARN.
@@ -24,6 +24,7 @@ locals {
     "payment-webhook"   = { kind = "http", jwt = false, memory = 1024, timeout = 20, secrets = ["db_app", "webhook"] }
     "renewal-tick"      = { kind = "schedule", jwt = false, memory = 1536, timeout = 300, secrets = ["db_app", "stripe"] }
     "event-relay"       = { kind = "schedule", jwt = false, memory = 512, timeout = 90, secrets = ["db_app"] }
+    "reconcile"         = { kind = "schedule", jwt = false, memory = 1024, timeout = 600, secrets = ["db_app", "stripe"] }
     "migrate"           = { kind = "task", jwt = false, memory = 1024, timeout = 600, secrets = ["db_migrator", "db_master", "db_app_login"] }
   }
 

@@ -11,7 +11,7 @@
 #            several secrets separated by commas.
 #
 # Readers (IAM, see functions.tf): db (master) -> migrate and RDS Proxy; the logins -> database-roles.tf;
-# stripe -> purchase, renewal-tick; webhook -> payment-webhook.
+# stripe -> purchase, renewal-tick, reconcile; webhook -> payment-webhook.
 # ---------------------------------------------------------------------------
 
 resource "aws_secretsmanager_secret" "db" {
@@ -34,7 +34,7 @@ resource "aws_secretsmanager_secret_version" "db" {
 
 resource "aws_secretsmanager_secret" "stripe" {
   name_prefix             = "${local.prefix}/stripe-api-key-"
-  description             = "Stripe secret API key (sk_...) used by purchase and renewal-tick. Value set outside terraform."
+  description             = "Stripe secret API key (sk_...) used by purchase, renewal-tick and reconcile. Value set outside terraform."
   recovery_window_in_days = 7
 }
 

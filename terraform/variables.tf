@@ -128,8 +128,8 @@ variable "function_memory_mb" {
   default     = {}
 
   validation {
-    condition     = alltrue([for k, v in var.function_memory_mb : contains(["account-sync", "quote", "purchase", "billing-details", "invoices", "pay-past-due", "entitlements", "cancel", "subaccount-create", "subaccount-delete", "payment-webhook", "renewal-tick", "migrate"], k)])
-    error_message = "function_memory_mb keys must be function names (account-sync, quote, purchase, billing-details, invoices, pay-past-due, entitlements, cancel, subaccount-create, subaccount-delete, payment-webhook, renewal-tick, migrate)."
+    condition     = alltrue([for k, v in var.function_memory_mb : contains(["account-sync", "quote", "purchase", "billing-details", "invoices", "pay-past-due", "entitlements", "cancel", "subaccount-create", "subaccount-delete", "payment-webhook", "renewal-tick", "reconcile", "migrate"], k)])
+    error_message = "function_memory_mb keys must be function names (account-sync, quote, purchase, billing-details, invoices, pay-past-due, entitlements, cancel, subaccount-create, subaccount-delete, payment-webhook, renewal-tick, reconcile, migrate)."
   }
 
   validation {
@@ -139,17 +139,17 @@ variable "function_memory_mb" {
 }
 
 variable "function_timeout_seconds" {
-  description = "Timeout (seconds) per function, overriding the defaults in functions.tf (20 s for HTTP functions, 300 s for renewal-tick, 600 s for migrate). HTTP functions must stay below API Gateway's 30 s integration limit."
+  description = "Timeout (seconds) per function, overriding the defaults in functions.tf (20 s for HTTP functions, 300 s for renewal-tick, 600 s for reconcile and migrate). HTTP functions must stay below API Gateway's 30 s integration limit."
   type        = map(number)
   default     = {}
 
   validation {
-    condition     = alltrue([for k, v in var.function_timeout_seconds : contains(["account-sync", "quote", "purchase", "billing-details", "invoices", "pay-past-due", "entitlements", "cancel", "subaccount-create", "subaccount-delete", "payment-webhook", "renewal-tick", "migrate"], k)])
+    condition     = alltrue([for k, v in var.function_timeout_seconds : contains(["account-sync", "quote", "purchase", "billing-details", "invoices", "pay-past-due", "entitlements", "cancel", "subaccount-create", "subaccount-delete", "payment-webhook", "renewal-tick", "reconcile", "migrate"], k)])
     error_message = "function_timeout_seconds keys must be function names."
   }
 
   validation {
-    condition     = alltrue([for k, v in var.function_timeout_seconds : v >= 3 && v <= 900 && floor(v) == v && (contains(["renewal-tick", "migrate"], k) || v <= 29)])
+    condition     = alltrue([for k, v in var.function_timeout_seconds : v >= 3 && v <= 900 && floor(v) == v && (contains(["renewal-tick", "reconcile", "migrate"], k) || v <= 29)])
     error_message = "Timeouts must be whole seconds between 3 and 900; HTTP functions at most 29 (API Gateway's limit is 30 s)."
   }
 }
@@ -164,7 +164,7 @@ variable "function_reserved_concurrency" {
   }
 
   validation {
-    condition     = alltrue([for k, v in var.function_reserved_concurrency : contains(["account-sync", "quote", "purchase", "billing-details", "invoices", "pay-past-due", "entitlements", "cancel", "subaccount-create", "subaccount-delete", "payment-webhook", "renewal-tick", "migrate"], k) && (v == -1 || (v >= 0 && floor(v) == v))])
+    condition     = alltrue([for k, v in var.function_reserved_concurrency : contains(["account-sync", "quote", "purchase", "billing-details", "invoices", "pay-past-due", "entitlements", "cancel", "subaccount-create", "subaccount-delete", "payment-webhook", "renewal-tick", "reconcile", "migrate"], k) && (v == -1 || (v >= 0 && floor(v) == v))])
     error_message = "function_reserved_concurrency keys must be function names and values -1 or a whole number >= 0."
   }
 }

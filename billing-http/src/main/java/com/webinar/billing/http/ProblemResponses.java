@@ -23,11 +23,29 @@ public class ProblemResponses {
     private static final Logger LOG = Logger.getLogger(ProblemResponses.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Funqy's logger; it names no class. */
+    static final String FUNQY_LOGGER = "io.quarkus.funqy";
+
     void install(@Observes Router router) {
+        quietenFunqyOnCallerMistakes();
         router.route().failureHandler(this::answer);
         // a path no function has (local mode serves them all on one port) fails into the handler above: a route, as
         // dev mode replaces the router's 404 error handler with its own page
         router.route().last().handler(context -> context.fail(404));
+    }
+
+    /**
+     * Funqy logs a body it cannot parse, and a method other than POST, at ERROR with a stack trace before failing
+     * the request with 400 or 405, which {@link #answer} then logs once at WARN: anyone could flood the logs with
+     * ERRORs. Those two lines are dropped; everything else Funqy logs (a result it cannot write) stays.
+     */
+    static void quietenFunqyOnCallerMistakes() {
+        java.util.logging.Logger.getLogger(FUNQY_LOGGER).setFilter(record -> !isCallerMistake(record.getMessage()));
+    }
+
+    static boolean isCallerMistake(String message) {
+        return message != null
+                && (message.startsWith("Failed to unmarshal input") || message.startsWith("Must be POST or GET"));
     }
 
     void answer(RoutingContext context) {
@@ -80,7 +98,7 @@ public class ProblemResponses {
     }
 
     /** Connection, resource and concurrency failures are the caller's to retry, not bugs. */
-    static boolean isDatabaseUnavailable(Throwable failure) {
+    public static boolean isDatabaseUnavailable(Throwable failure) {
         return anyCause(failure, t -> {
             String state = t instanceof SQLException sql ? sql.getSQLState() : null;
             return (state != null
@@ -93,7 +111,11 @@ public class ProblemResponses {
                     || t instanceof java.sql.SQLTransientException
                     || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")
                     || t.getClass().getName().equals("org.hibernate.exception.LockAcquisitionException")
-                    || (t.getMessage() != null && t.getMessage().contains("Acquisition timeout"));
+                    || (t.getMessage() != null
+                            && (t.getMessage().contains("Acquisition timeout")
+                                    // Hibernate could not open a connection: the database refused it, whatever its
+                                    // reason (one closed to new connections says 55000, not 08xxx)
+                                    || t.getMessage().startsWith("Unable to acquire JDBC Connection")));
         });
     }
 

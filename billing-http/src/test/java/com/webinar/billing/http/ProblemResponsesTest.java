@@ -38,4 +38,18 @@ class ProblemResponsesTest {
         assertThat(problem).containsEntry("status", status).containsEntry("code", code);
         assertThat(problem.get("detail").toString()).doesNotContain("the database says no");
     }
+
+    /** Found by FaultInjectionTest: a database closed to new connections answered 500. */
+    @org.junit.jupiter.api.Test
+    void a_connection_the_pool_cannot_open_is_503_whatever_the_databases_reason() {
+        SQLException closed =
+                new SQLException("FATAL: database \"postgres\" is not currently accepting connections", "55000");
+        Throwable failure = new RuntimeException(
+                "function failed", new RuntimeException("Unable to acquire JDBC Connection [" + closed + "]", closed));
+
+        assertThat(ProblemResponses.problemFor(failure, 500))
+                .containsEntry("status", 503)
+                .containsEntry("code", "unavailable");
+        assertThat(ProblemResponses.problemFor(failure("55000", false), 500)).containsEntry("status", 500);
+    }
 }

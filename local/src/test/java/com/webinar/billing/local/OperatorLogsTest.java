@@ -21,6 +21,8 @@ import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What an operator reads: each line carries its request, function and account; a 4xx is one WARN line; no names. */
 @QuarkusTest
@@ -100,6 +102,26 @@ class OperatorLogsTest {
         assertThat(warning.getMdc("function")).isEqualTo("quote");
         assertThat(warning.getMdc("requestId")).isNotBlank();
         assertThat(warning.getMdc("accountId")).isEqualTo(account.id());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{\"addOn\":", "{\"addOn\":\"PRESENTERS\",\"quantity\":1,\"quantity\":2}", "not json"})
+    void a_malformed_body_is_a_400_logged_once_at_warn_without_a_stack_trace(String body) {
+        Api.Account account = api.seedAccount();
+        records.clear();
+
+        api.postRaw("quote", api.token(account.ownerId()), body).then().statusCode(400);
+
+        List<ExtLogRecord> warnings = records.stream()
+                .filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
+                .toList();
+        assertThat(warnings).singleElement().satisfies(warning -> {
+            assertThat(warning.getLevel()).isEqualTo(Level.WARNING);
+            assertThat(warning.getFormattedMessage())
+                    .isEqualTo("quote answered 400 invalid_request: the body is not valid JSON");
+            assertThat(warning.getThrown()).isNull();
+            assertThat(warning.getMdc("function")).isEqualTo("quote");
+        });
     }
 
     @Test

@@ -3,9 +3,11 @@ package com.webinar.billing.app.metrics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.webinar.billing.app.reconcile.ReconciliationReport;
 import com.webinar.billing.app.renewal.RenewalReport;
 import com.webinar.billing.core.AddOn;
 import com.webinar.billing.core.PurchaseStatus;
+import com.webinar.billing.core.Reconciliation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -128,6 +130,24 @@ public class BusinessMetrics {
                                 count("TickAccountsRenewed", report.accountsRenewed()),
                                 count("TickPaymentsFailed", report.paymentsFailed()),
                                 count("TickPurchasesEnded", report.purchasesEnded()))));
+    }
+
+    /** One reconciliation: the charges it checked and the differences it found, in all and by kind. */
+    public void reconciliation(ReconciliationReport report) {
+        emit(
+                Map.of(),
+                new Directive(
+                        List.of(List.of()),
+                        List.of(
+                                count("ReconciliationCharges", report.charged()),
+                                count(
+                                        "ReconciliationDifferences",
+                                        report.differences().size()))));
+        Map<Reconciliation.Kind, Long> byKind = new TreeMap<>();
+        report.differences().forEach(d -> byKind.merge(d.kind(), 1L, Long::sum));
+        byKind.forEach((kind, n) -> emit(
+                Map.of("Kind", kind.name()),
+                new Directive(List.of(List.of("Kind")), List.of(count("ReconciliationDifferences", n)))));
     }
 
     private void emit(Map<String, String> dimensions, Directive... directives) {

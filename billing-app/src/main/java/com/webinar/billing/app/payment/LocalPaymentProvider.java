@@ -2,8 +2,12 @@ package com.webinar.billing.app.payment;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -16,7 +20,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 @Typed(LocalPaymentProvider.class)
 @ApplicationScoped
-public class LocalPaymentProvider implements PaymentProvider {
+public class LocalPaymentProvider implements PaymentProvider, ProviderPayments {
+    @Inject
+    Clock clock;
+
+    private final Queue<ProviderPayment> paid = new ConcurrentLinkedQueue<>();
     private final Map<String, ChargeResult> resultsByKey = new ConcurrentHashMap<>();
     // queues, not copy-on-write lists: a tick of a million renewals appends a million times, and a copy-on-write
     // list copies itself whole on each append (the renewal benchmark's cost per account grew with the backlog)
@@ -24,7 +32,7 @@ public class LocalPaymentProvider implements PaymentProvider {
     private final Queue<String> cancelled = new ConcurrentLinkedQueue<>();
     private final Queue<Charge> asked = new ConcurrentLinkedQueue<>();
 
-    /** Off: the calls are not kept for {@link #attempts()} and {@link #charges()} (a benchmark's million). */
+    /** Off: the calls are not kept (a benchmark charges a million times). */
     private volatile boolean keepingCalls = true;
 
     @Override
@@ -45,8 +53,38 @@ public class LocalPaymentProvider implements PaymentProvider {
                         ? new ChargeResult.NeedsAuthentication(reference, reference + "_secret")
                         : new ChargeResult.Refused(reference, ChargeResult.AUTHENTICATION_REQUIRED);
             }
+            if (keepingCalls) {
+                paid.add(new ProviderPayment(
+                        reference,
+                        charge.metadata().get("invoiceId"),
+                        true,
+                        charge.amount().minor(),
+                        charge.amount().currency().getCurrencyCode(),
+                        clock.instant()));
+            }
             return new ChargeResult.Paid(reference);
         });
+    }
+
+    /** The paid charges created in the window, newest first, in pages of 100 as Stripe's. */
+    @Override
+    public Page page(Instant from, Instant to, String startingAfter) {
+        List<ProviderPayment> window = List.copyOf(paid).reversed().stream()
+                .filter(p -> !p.created().isBefore(from) && p.created().isBefore(to))
+                .toList();
+        int start = 0;
+        for (int i = 0; startingAfter != null && i < window.size(); i++) {
+            if (window.get(i).reference().equals(startingAfter)) {
+                start = i + 1;
+            }
+        }
+        int end = Math.min(window.size(), start + 100);
+        return new Page(window.subList(start, end), end < window.size());
+    }
+
+    @Override
+    public Optional<ProviderPayment> find(String reference) {
+        return paid.stream().filter(p -> p.reference().equals(reference)).findFirst();
     }
 
     @Override
@@ -55,7 +93,10 @@ public class LocalPaymentProvider implements PaymentProvider {
         return true;
     }
 
-    /** Whether calls are kept for {@link #attempts()} and {@link #charges()}; answers stay idempotent either way. */
+    /**
+     * Whether calls are kept for {@link #attempts()}, {@link #charges()} and the reconciliation's {@link #page};
+     * answers stay idempotent either way.
+     */
     public void keepCalls(boolean keep) {
         keepingCalls = keep;
     }

@@ -193,7 +193,7 @@ public class StripePaymentProvider implements PaymentProvider {
     }
 
     /** Before try n (n >= 2): backoff, 2 x backoff, 4 x backoff, ... */
-    private void backOff(int attempt) throws InterruptedException {
+    void backOff(int attempt) throws InterruptedException {
         Duration delay = retryBackoff.multipliedBy(1L << Math.min(attempt - 2, 10));
         if (delay.isPositive()) {
             Thread.sleep(delay);
@@ -253,7 +253,20 @@ public class StripePaymentProvider implements PaymentProvider {
                 .collect(Collectors.joining("&"));
     }
 
-    private HttpClient client() {
+    /** A request to Stripe's API at {@code pathAndQuery}, with the key and the API version (for the other adapter). */
+    HttpRequest.Builder request(String pathAndQuery, String secretKey) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(trimmed(apiBase) + pathAndQuery))
+                .timeout(requestTimeout)
+                .header("Authorization", "Bearer " + secretKey);
+        apiVersion.ifPresent(version -> builder.header("Stripe-Version", version));
+        return builder;
+    }
+
+    int maxAttempts() {
+        return Math.max(1, maxAttempts);
+    }
+
+    HttpClient client() {
         HttpClient current = client;
         if (current == null) {
             synchronized (this) {
@@ -271,14 +284,14 @@ public class StripePaymentProvider implements PaymentProvider {
     }
 
     /** Read at each charge, never at start-up, so a rotated key is picked up (and no key sits in a snapshot). */
-    private static Optional<String> secretKey() {
+    static Optional<String> secretKey() {
         return ConfigProvider.getConfig()
                 .getOptionalValue("billing.stripe.secret-key", String.class)
                 .map(String::trim)
                 .filter(key -> !key.isEmpty());
     }
 
-    private static JsonNode parse(String body) {
+    static JsonNode parse(String body) {
         try {
             return body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
         } catch (IOException e) {
@@ -286,15 +299,15 @@ public class StripePaymentProvider implements PaymentProvider {
         }
     }
 
-    private static String text(JsonNode node) {
+    static String text(JsonNode node) {
         return node == null || node.isMissingNode() || node.isNull() ? null : node.asText();
     }
 
-    private static String trimmed(String base) {
+    static String trimmed(String base) {
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
-    private static String encode(String value) {
+    static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }
