@@ -5,6 +5,11 @@ template, start `java` with AWS's runtime interface client as main class (cwd = 
 classes and lib/*.jar the client loads in its own class loader, as on Lambda) against a mock Runtime API
 that serves one event, and take start-to-first-answer = time the answer is posted - time `java` was started.
 Reports the median (and min/max) of N runs per function. Run through bench/coldstart/run.sh.
+
+--snapstart (SNAPSTART=1): each init is the one Lambda runs to take a SnapStart snapshot
+(AWS_LAMBDA_INITIALIZATION_TYPE=snap-start): the runtime interface client runs the beforeCheckpoint hooks (the
+functions' priming), asks for its restore at the snapshot point, then takes the event. The restore itself cannot be
+played here (no Firecracker snapshot): the first request after init stands for the first request after a restore.
 """
 
 import argparse
@@ -37,8 +42,9 @@ WEBHOOK_SECRET = "whsec_bench_0123456789abcdef"
 DB_SECRET_ARN = "arn:aws:secretsmanager:eu-west-1:000000000000:secret:bench-db"
 HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest"
 # What Lambda's java21 runtime gives a 1024 MB function, approximately (heap ~85 % of memory, C1 only, Serial GC)
+# and, as its bootstrap does, the CRaC API (org.crac) of the functions bound to the runtime client's hooks
 JVM_FLAGS = ["-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
-             "-Xmx870m", "-Djava.net.preferIPv4Stack=true"]
+             "-Xmx870m", "-Djava.net.preferIPv4Stack=true", "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac"]
 # JVM_EXTRA="..." adds flags to the measured runs (a profiler agent, say), which then end with a normal JVM exit
 JVM_EXTRA = os.environ.get("JVM_EXTRA", "").split()
 
@@ -132,6 +138,9 @@ CASES = {
     "billing-details": ("functions/billing-details/target/function.zip",
                         lambda: http_event("/billing-details", "{}", bearer("owner-acme")),
                         http_ok(200, ['"acme"']), "seeded", {}),
+    "invoices": ("functions/invoices/target/function.zip",
+                 lambda: http_event("/invoices", "{}", bearer("owner-acme")),
+                 http_ok(200, ['"invoices"']), "seeded", {}),
     "entitlements": ("functions/entitlements/target/function.zip",
                      lambda: http_event("/entitlements", "{}", bearer("owner-acme")),
                      http_ok(200), "seeded", {}),
@@ -234,9 +243,13 @@ def secrets_port():
     return _secrets_extension[0].port
 
 
+SNAPSTART = []  # [True] with --snapstart
+
+
 def env_for(case_db, pg_port, rapi_port, extra, db="bench"):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("QUARKUS_", "MP_", "JAVA_TOOL"))}
     env.update({
+        "AWS_LAMBDA_INITIALIZATION_TYPE": "snap-start" if SNAPSTART else "on-demand",
         "AWS_LAMBDA_RUNTIME_API": "127.0.0.1:%d" % rapi_port,
         "_HANDLER": HANDLER,
         "AWS_LAMBDA_FUNCTION_NAME": "bench", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": "1024",
@@ -289,6 +302,7 @@ def run_once(java, ric_cp, task_dir, event, env_builder, jvm_extra=(), log_path=
             return None
         return {"total": rt.answered_at - start, "cpu": usage.ru_utime + usage.ru_stime,
                 "init": (rt.served_at - start) if rt.served_at else None,
+                "snapshot": (rt.restored_at - start) if rt.restored_at else None,
                 "status": rt.status, "body": rt.body}
 
 
@@ -371,9 +385,12 @@ def main():
     p.add_argument("--classlog", action="store_true", help="one extra run per case with -Xlog:class+load")
     p.add_argument("--cds", action="store_true", help="what-if: one training run per zip writes a dynamic AppCDS "
                    "archive (-XX:ArchiveClassesAtExit), the measured runs use it (-XX:SharedArchiveFile)")
+    p.add_argument("--snapstart", action="store_true", help="init as for a SnapStart snapshot, priming included")
     p.add_argument("--preload-lists", action="store_true", help="instead of measuring, write each function "
                    "module's META-INF/quarkus-preload-classes.txt: the library classes its first request loads")
     a = p.parse_args()
+    if a.snapstart:
+        SNAPSTART.append(True)
 
     pg = Postgres(a.pg_port, a.psql)
     names = [n for n in CASES if not a.only or n in a.only.split(",")]
@@ -442,8 +459,14 @@ def main():
                 print("%-18s run %d: FAILED (%s), log %s" % (name, r + 1, entry["answer"], log), flush=True)
                 continue
             ok, shown = check(res["body"])
-            if not ok:
-                entry["ok"] = False
+            if SNAPSTART and res["snapshot"] is None:
+                ok, shown = False, "no snapshot point: the runtime client never asked for its restore"
+            primed = re.search(rb'primed for the snapshot: (\{[^}"]*\})', open(log, "rb").read())
+            if SNAPSTART and name != "bare" and not primed:
+                ok, shown = False, "not primed (no 'primed for the snapshot' in %s)" % log
+            if not SNAPSTART and primed:
+                ok, shown = False, "primed at an on-demand init (%s)" % log
+            entry["primed"] = primed.group(1).decode(errors="replace") if primed else ""
             entry["answer"] = shown
             entry["runs"].append(res["total"])
             entry.setdefault("cpu", []).append(res["cpu"])
@@ -451,6 +474,8 @@ def main():
                 entry["init"].append(res["init"])
             started = re.search(rb"started in ([0-9.]+)s", open(log, "rb").read())
             entry.setdefault("quarkus_started", []).append(float(started.group(1)) if started else None)
+            if not ok:
+                entry["ok"] = False
             print("%-18s run %d: %.3f s (init %.3f s)%s" % (name, r + 1, res["total"], res["init"] or -1,
                                                             "" if ok else "  WRONG ANSWER: " + shown), flush=True)
 
@@ -477,24 +502,38 @@ def main():
         started = [q for q in e.get("quarkus_started", []) if q]
         e["quarkus_median"] = statistics.median(started) if started else None
     bare = results.get("bare", {}).get("median")
+    bare_first = results.get("bare", {}).get("first_request_median")
+    bare_init = results.get("bare", {}).get("init_median")
+
+    def ratio(value, yardstick):
+        return "%.2f" % (value / yardstick) if value and yardstick else "—"
 
     print()
+    print("%s: medians of %d runs" % ("SnapStart init (AWS_LAMBDA_INITIALIZATION_TYPE=snap-start, priming included)"
+                                      if SNAPSTART else "on-demand init", a.runs))
     print("| function | function.zip bytes | start to first answer, median of %d (min–max) | × bare "
-          "| init: start to first /next | first request (answer − init) | Quarkus \"started in\" | CPU s (user+sys) "
-          "| classes loaded | answer |" % a.runs)
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+          "| init: start to first /next | init × bare | first request, s (answer − init) | first request × bare "
+          "| Quarkus \"started in\" | CPU s (user+sys) | classes loaded | answer |" % a.runs)
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for name, e in results.items():
         m = e["median"]
-        print("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+        print("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
             name, "{:,}".format(e["zip_bytes"]),
             "%.2f s (%.2f–%.2f)" % (m, min(e["runs"]), max(e["runs"])) if m else "—",
-            "%.2f" % (m / bare) if m and bare else "—",
+            ratio(m, bare),
             "%.2f s" % e["init_median"] if e["init_median"] else "—",
-            "%.2f s" % e["first_request_median"] if e.get("first_request_median") else "—",
+            ratio(e["init_median"], bare_init),
+            "%.3f" % e["first_request_median"] if e.get("first_request_median") else "—",
+            ratio(e.get("first_request_median"), bare_first),
             "%.2f s" % e["quarkus_median"] if e.get("quarkus_median") else "—",
             "%.2f" % e["cpu_median"] if e.get("cpu_median") else "—",
             e.get("classes_loaded", "—"),
             ("ok " if e["ok"] else "WRONG ") + e["answer"].replace("|", "\\|")[:70]))
+    if SNAPSTART:
+        print()
+        print("what each function primed (its log, last run):")
+        for name, e in results.items():
+            print("  %s: %s" % (name, e.get("primed") or "—"))
     if a.classlog:
         print()
         print("classes loaded per family (uptime span) in the -Xlog:class+load run:")

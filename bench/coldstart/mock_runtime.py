@@ -2,7 +2,10 @@
 
 It hands out exactly one event on GET /2018-06-01/runtime/invocation/next and records when the function
 posts its answer (or an error). A second GET .../next is held open: by then the driver kills the process,
-as Lambda would freeze it.
+as Lambda would freeze it. Under SnapStart (AWS_LAMBDA_INITIALIZATION_TYPE=snap-start) the runtime interface
+client first runs the functions' beforeCheckpoint hooks, then asks GET /2018-06-01/runtime/restore/next, which is
+where Lambda takes the snapshot: it is answered at once (restored_at), as after a restore, and the client goes on
+with its afterRestore hooks and the first GET .../invocation/next.
 """
 
 import json
@@ -22,6 +25,7 @@ class MockRuntime:
         self.function_arn = function_arn
         self.deadline_seconds = deadline_seconds
         self.served_at = None  # when the runtime first asked for an event: the function's init is over
+        self.restored_at = None  # SnapStart: when the runtime asked for its restore (the snapshot point)
         self.answered_at = None  # when the function posted the response (or an error)
         self.status = None  # "response", "invocation-error" or "init-error"
         self.body = None
@@ -61,6 +65,9 @@ class MockRuntime:
                 self.wfile.write(body)
 
             def do_GET(self):
+                if self.path == PREFIX + "/restore/next":
+                    runtime.restored_at = runtime.restored_at or time.time()
+                    return self._answer(200, b"")
                 if self.path != PREFIX + "/invocation/next":
                     return self._answer(404)
                 with runtime._lock:
@@ -87,7 +94,7 @@ class MockRuntime:
                     status = "response"
                 elif self.path == PREFIX + "/invocation/%s/error" % runtime.request_id:
                     status = "invocation-error"
-                elif self.path == PREFIX + "/init/error":
+                elif self.path in (PREFIX + "/init/error", PREFIX + "/restore/error"):
                     status = "init-error"
                 else:
                     return self._answer(404)

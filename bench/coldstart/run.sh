@@ -5,6 +5,7 @@
 #   bash bench/coldstart/run.sh                 # build everything, 5 runs per function, print the table
 #   RUNS=3 ONLY=quote,bare bash bench/coldstart/run.sh
 #   SKIP_BUILD=1 bash bench/coldstart/run.sh    # measure the zips already in */target
+#   SNAPSTART=1 ...                             # each init as Lambda's to take a SnapStart snapshot, priming included
 #   CLASSLOG=1 ...                              # plus one run per function with -Xlog:class+load (counts)
 #   CDS=1 ...                                   # what-if: each zip with a dynamic AppCDS archive of its own
 #   PRELOAD_LIST=1 bash bench/coldstart/run.sh  # regenerate each function's META-INF/quarkus-preload-classes.txt
@@ -83,6 +84,7 @@ echo "== cold starts ($RUNS runs each, interleaved; load before: $(cut -d' ' -f1
 status=0
 python3 bench/coldstart/coldstart.py --java "$JAVA" --ric-cp "$WORK/ric/*" --pg-port "$PG_PORT" \
   --psql "$PG_BIN/psql" --runs "$RUNS" --work "$WORK" --only "${ONLY:-}" --out "$WORK/results.json" \
-  $([ "${CLASSLOG:-0}" = 1 ] && echo --classlog) $([ "${CDS:-0}" = 1 ] && echo --cds) || status=$?
+  $([ "${CLASSLOG:-0}" = 1 ] && echo --classlog) $([ "${CDS:-0}" = 1 ] && echo --cds) \
+  $([ "${SNAPSTART:-0}" = 1 ] && echo --snapstart) || status=$?
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 exit $status

@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * chain reads either, region from {@code AWS_REGION}, endpoint from the SDK's own settings.
  *
  * <p>The client is made on the first secret read, never during init: no client, credentials or connection is in a
- * snapshot, and credentials are fetched after a restore. One instance per process ({@link #inThisProcess()}) so
+ * snapshot, and credentials are fetched after a restore. The priming before a SnapStart snapshot reads secrets (the
+ * database's, to connect) and then {@link #forget()}s them with the client. One instance per process ({@link #inThisProcess()}) so
  * the database credentials and the Stripe or webhook secrets share that client. Each secret is kept for five
  * minutes, as the Secrets Manager agent does: a rotated secret is seen within that time.
  */
@@ -53,6 +54,23 @@ final class AwsSecrets {
         }
         kept.put(arn, new Kept(fresh, System.nanoTime()));
         return fresh;
+    }
+
+    /** Drops the kept secrets and closes the client: credentials and secrets are read again on the next read. */
+    void forget() {
+        SecretsManagerClient made;
+        synchronized (this) {
+            made = client;
+            client = null;
+            kept.clear();
+        }
+        if (made != null) {
+            made.close();
+        }
+    }
+
+    int kept() {
+        return kept.size();
     }
 
     /** Secrets that hold JSON: the database logins (DatabaseLogin). */

@@ -137,7 +137,7 @@ class SecretsUnderSnapStartTest {
 
     @Test
     void priming_for_the_snapshot_runs_a_request_through_the_sdk_but_asks_nobody_and_reads_no_secret() {
-        assertThat(SecretsPriming.prime()).isEqualTo("priming");
+        assertThat(SecretsPriming.primeFromMemory()).isEqualTo("priming");
 
         assertThat(lambda.server.getAllServeEvents()).isEmpty();
     }
