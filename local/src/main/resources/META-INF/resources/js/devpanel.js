@@ -83,7 +83,7 @@ export async function initDevPanel() {
     run(async () => {
       const result = await call('renewal-tick', {}, { anonymous: true });
       await refresh();
-      notice('dev-notice', t('dev.tickResult', result), 'success');
+      notice('dev-notice', `${t('dev.tickResult', result)}${result.more ? ` ${t('dev.tickMore')}` : ''}`, 'success');
     }),
   );
   byId('events-refresh').addEventListener('click', () => run(refreshEvents));

@@ -35,7 +35,10 @@ final class BillingPage implements AutoCloseable {
 
     private BillingPage(WebDriver driver, String baseUrl) {
         this.driver = driver;
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        // on a timeout, say what the page showed: the failure then explains itself
+        this.wait = (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(15))
+                .withMessage(() -> "the page showed:\n"
+                        + driver.findElement(By.tagName("body")).getText());
         this.baseUrl = baseUrl;
     }
 
@@ -100,6 +103,13 @@ final class BillingPage implements AutoCloseable {
     /** Waits until the element holds this text, and answers its whole text. */
     String waitForText(String css, String text) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+        return driver.findElement(By.cssSelector(css)).getText();
+    }
+
+    /** For what may take long on a full database (the renewal tick renews every account that is due). */
+    String waitLongForText(String css, String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(120))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
         return driver.findElement(By.cssSelector(css)).getText();
     }
 
