@@ -1,5 +1,6 @@
 -- Local mode only (SPEC §6): a paid monthly EUR account with an owner, a member and a sub-account user
--- (in a seat of a 2-seat SUB_ACCOUNTS purchase), a free-trial account, and an account whose card is declined.
+-- (in a seat of a 2-seat SUB_ACCOUNTS purchase), a free-trial account, an account whose card is declined, and a
+-- JPY account whose bank asks its owner for 3-D Secure (the local provider reads the '-3ds' suffix).
 -- Cycles are placed around today so that the demo quotes a prorated price whenever it is run.
 insert into account (id, plan, billing_period, cycle_start, currency, time_zone, cycle_turns_at, created_at, updated_at)
 values ('acme', 'LIVE', 'MONTHLY', current_date - 12, 'EUR', 'Europe/Paris',
@@ -7,7 +8,9 @@ values ('acme', 'LIVE', 'MONTHLY', current_date - 12, 'EUR', 'Europe/Paris',
        ('trial', 'FREE_TRIAL', 'MONTHLY', current_date - 3, 'EUR', 'Europe/Paris',
         ((current_date + 27)::timestamp at time zone 'Europe/Paris'), now(), now()),
        ('globex', 'ENTERPRISE', 'ANNUAL', current_date - 100, 'USD', 'America/New_York',
-        ((current_date + 265)::timestamp at time zone 'America/New_York'), now(), now());
+        ((current_date + 265)::timestamp at time zone 'America/New_York'), now(), now()),
+       ('initech', 'LIVE', 'MONTHLY', current_date - 5, 'JPY', 'Asia/Tokyo',
+        ((current_date + 25)::timestamp at time zone 'Asia/Tokyo'), now(), now());
 
 insert into quote (id, account_id, add_on, quantity, currency, unit_price_minor, cycle_price_minor, charge_now_minor,
                    cycle_start, cycle_end, cycle_days, days_remaining, created_at, expires_at)
@@ -43,7 +46,8 @@ values ('owner-acme', 'acme', 'OWNER', null, 'Alice Owner'),
        ('member-acme', 'acme', 'MEMBER', null, 'Bob Member'),
        ('subuser-acme', 'acme', 'SUB_ACCOUNT_USER', '00000000-0000-4000-8000-0000000000c1', 'Carol Trainer'),
        ('owner-trial', 'trial', 'OWNER', null, 'Dan Trial'),
-       ('owner-globex-declined', 'globex', 'OWNER', null, 'Erin Declined');
+       ('owner-globex-declined', 'globex', 'OWNER', null, 'Erin Declined'),
+       ('owner-initech-3ds', 'initech', 'OWNER', null, 'Ivy Initech');
 
 -- The sub-account's own data: erased with it by subaccount-delete, or when the purchase of its seat ends.
 insert into sub_account_event (id, sub_account_id, title, starts_at, created_at)
