@@ -37,8 +37,7 @@ class EventsLocalModeTest {
     LocalEventSink sink;
 
     @Test
-    void an_erasure_committed_by_subaccount_delete_is_published_and_shown_by_dev_events()
-            throws Exception {
+    void an_erasure_committed_by_subaccount_delete_is_published_and_shown_by_dev_events() throws Exception {
         Api.Account account = api.seedAccount();
         api.buy(account, "SUB_ACCOUNTS", 2);
         SubAccountSteps.SubAccount doomed = steps.create(account, "Training");

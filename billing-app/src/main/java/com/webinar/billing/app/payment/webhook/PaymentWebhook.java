@@ -154,7 +154,7 @@ public class PaymentWebhook {
         InvoiceEntity invoice = found.get();
         // amount_refunded is the charge's running total: only what goes beyond the ledger is new, in any order
         long refunded = charge.path("amount_refunded").asLong(0);
-        long already = events.refundedMinor(invoice.id);
+        long already = ledger.refundedMinor(invoice.id);
         if (refunded <= already) {
             LOG.infof("event %s: refunds of invoice %s are already recorded", event.id(), invoice.id);
             return;
@@ -180,7 +180,7 @@ public class PaymentWebhook {
         if (invoiceId == null && paymentKey == null) {
             Optional<InvoiceEntity> byReference = paymentIntent == null
                     ? Optional.empty()
-                    : events.invoiceOfReference(paymentIntent).flatMap(ledger::findByIdOptional);
+                    : ledger.invoiceOfReference(paymentIntent).flatMap(ledger::findByIdOptional);
             if (byReference.isEmpty()) {
                 LOG.infof("event %s (%s) is about no payment of ours: acknowledged", event.id(), event.type());
             }
