@@ -1,6 +1,6 @@
 package com.webinar.billing.architecture;
 
-/** Where things live: the packages the rules name, and the temporary exceptions the lead removes. */
+/** Where things live: the packages the rules name. */
 final class Homes {
     static final String ROOT = "com.webinar.billing";
     static final String CORE = "com.webinar.billing.core..";
@@ -17,15 +17,6 @@ final class Homes {
 
     static final String EVENTBRIDGE = "com.webinar.billing.eventbridge..";
     static final String SECRETS_MANAGER = "com.webinar.billing.app.secrets..";
-
-    /**
-     * TEMPORARY: the renewal engine still writes its SQL itself; the renewal helper is moving it into billing-model
-     * repositories. Remove this exception (and its uses) when that lands.
-     */
-    static final String RENEWAL_BATCHES_UNTIL_ITS_SQL_MOVES = "com.webinar.billing.app.renewal.RenewalBatches";
-
-    static final String RENEWAL_BATCHES_SOURCE_UNTIL_ITS_SQL_MOVES =
-            "billing-app/src/main/java/com/webinar/billing/app/renewal/RenewalBatches.java";
 
     private Homes() {}
 }

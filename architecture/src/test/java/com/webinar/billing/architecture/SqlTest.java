@@ -3,8 +3,6 @@ package com.webinar.billing.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.webinar.billing.architecture.Homes.DEV;
 import static com.webinar.billing.architecture.Homes.MODEL;
-import static com.webinar.billing.architecture.Homes.RENEWAL_BATCHES_SOURCE_UNTIL_ITS_SQL_MOVES;
-import static com.webinar.billing.architecture.Homes.RENEWAL_BATCHES_UNTIL_ITS_SQL_MOVES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -58,8 +56,6 @@ class SqlTest {
     static final ArchRule no_query_text_runs_outside_billing_model = noClasses()
             .that()
             .resideOutsideOfPackages(MODEL, DEV)
-            .and()
-            .doNotHaveFullyQualifiedName(RENEWAL_BATCHES_UNTIL_ITS_SQL_MOVES)
             .should()
             .callCodeUnitWhere(RUNS_QUERY_TEXT)
             .because("SQL lives in billing-model, behind repositories with typed rows");
@@ -70,7 +66,6 @@ class SqlTest {
                 .filter(literal -> STATEMENT.matcher(literal.text()).find())
                 .filter(literal -> !literal.file().startsWith("billing-model/"))
                 .filter(literal -> !literal.file().startsWith("dev-support/"))
-                .filter(literal -> !literal.file().equals(RENEWAL_BATCHES_SOURCE_UNTIL_ITS_SQL_MOVES))
                 .toList();
 
         assertThat(outside).as("SQL statements outside billing-model").isEmpty();

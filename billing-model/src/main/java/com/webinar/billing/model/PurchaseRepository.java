@@ -14,8 +14,18 @@ import java.util.UUID;
 
 @ApplicationScoped
 public class PurchaseRepository implements PanacheRepositoryBase<PurchaseEntity, UUID> {
-    private static final List<PurchaseStatus> GRANTING =
-            List.of(PurchaseStatus.ACTIVE, PurchaseStatus.CANCELLATION_SCHEDULED, PurchaseStatus.PAST_DUE);
+    private static final List<PurchaseStatus> GRANTING = PurchaseStatus.where(PurchaseStatus::grants);
+
+    /** A paid renewal makes exactly the purchases it held past due active again. */
+    static final String RECOVER_PURCHASES = """
+            update purchase set status = :active, past_due_invoice_id = null, updated_at = :now
+             where past_due_invoice_id in (:ids) and status in (:recovering)""";
+
+    /** A refused renewal holds its purchases past due (and only those it holds). */
+    static final String HOLD_PURCHASES_PAST_DUE = """
+            update purchase p set status = :pastDue, past_due_invoice_id = l.invoice_id, updated_at = :now
+              from invoice_line l
+             where l.purchase_id = p.id and l.invoice_id in (:ids) and p.status in (:falling)""";
 
     /** A purchase that grants, of one of several accounts. */
     public record GrantRow(String accountId, AddOn addOn, int quantity, PurchaseStatus status) {}
@@ -70,16 +80,15 @@ public class PurchaseRepository implements PanacheRepositoryBase<PurchaseEntity,
     public List<Ended> endAtTurn(Collection<String> accountIds, Collection<String> freePlans, Instant now) {
         return ended(getEntityManager()
                 .createNativeQuery("""
-                        update purchase p set status = 'ENDED', updated_at = :now,
+                        update purchase p set status = :ended, updated_at = :now,
                                end_reason = coalesce(p.end_reason, :planEnd),
                                active_until = least(coalesce(p.active_until, a.cycle_start + a.days), a.cycle_start + a.days)
                           from (select id, plan, cycle_start,
-                                       case billing_period when 'MONTHLY' then :monthly else :annual end as days
+                                       case billing_period when :monthlyPeriod then :monthly when :annualPeriod then :annual end as days
                                   from account where id in (:ids)) a
                          where a.id = p.account_id
-                           and ((p.status = 'CANCELLATION_SCHEDULED' and p.active_until <= a.cycle_start + a.days)
-                                or (a.plan in (:freePlans) and p.add_on in (:recurring)
-                                    and p.status in ('ACTIVE', 'PAST_DUE', 'CANCELLATION_SCHEDULED')))
+                           and ((p.status in (:endingWhenScheduled) and p.active_until <= a.cycle_start + a.days)
+                                or (a.plan in (:freePlans) and p.add_on in (:recurring) and p.status in (:granting)))
                         returning p.id, p.account_id, p.add_on, p.quantity, cast(null as uuid), p.end_reason
                         """)
                 .setParameter("now", now)
@@ -88,8 +97,13 @@ public class PurchaseRepository implements PanacheRepositoryBase<PurchaseEntity,
                 .setParameter("freePlans", freePlans)
                 .setParameter(
                         "recurring", AddOn.recurring().stream().map(Enum::name).toList())
+                .setParameter("monthlyPeriod", BillingPeriod.MONTHLY.name())
                 .setParameter("monthly", BillingPeriod.MONTHLY.days())
+                .setParameter("annualPeriod", BillingPeriod.ANNUAL.name())
                 .setParameter("annual", BillingPeriod.ANNUAL.days())
+                .setParameter("ended", PurchaseStatus.ENDED.name())
+                .setParameter("endingWhenScheduled", names(PurchaseStatus.where(PurchaseStatus::endsWhenScheduled)))
+                .setParameter("granting", names(GRANTING))
                 .getResultList());
     }
 
@@ -98,10 +112,12 @@ public class PurchaseRepository implements PanacheRepositoryBase<PurchaseEntity,
     public List<Ended> endUnpaid(Collection<UUID> invoiceIds, Instant now) {
         return ended(getEntityManager()
                 .createNativeQuery("""
-                        update purchase set status = 'ENDED', updated_at = :now
-                         where past_due_invoice_id in (:ids) and status = 'PAST_DUE'
+                        update purchase set status = :ended, updated_at = :now
+                         where past_due_invoice_id in (:ids) and status in (:endingUnpaid)
                         returning id, account_id, add_on, quantity, past_due_invoice_id, end_reason
                         """)
+                .setParameter("ended", PurchaseStatus.ENDED.name())
+                .setParameter("endingUnpaid", names(PurchaseStatus.where(PurchaseStatus::endsUnpaid)))
                 .setParameter("now", now)
                 .setParameter("ids", invoiceIds)
                 .getResultList());
@@ -117,6 +133,38 @@ public class PurchaseRepository implements PanacheRepositoryBase<PurchaseEntity,
                         row[4] == null ? null : uuid(row[4]),
                         row[5] == null ? null : EndReason.valueOf((String) row[5])))
                 .toList();
+    }
+
+    /** {@link #RECOVER_PURCHASES}. */
+    public int recoverPurchases(Collection<UUID> paidInvoices, Instant now) {
+        if (paidInvoices.isEmpty()) {
+            return 0;
+        }
+        return getEntityManager()
+                .createNativeQuery(RECOVER_PURCHASES)
+                .setParameter("now", now)
+                .setParameter("ids", paidInvoices)
+                .setParameter("active", PurchaseStatus.ACTIVE.name())
+                .setParameter("recovering", names(PurchaseStatus.where(PurchaseStatus::recoversWhenPaid)))
+                .executeUpdate();
+    }
+
+    /** {@link #HOLD_PURCHASES_PAST_DUE}. */
+    public int holdPurchasesPastDue(Collection<UUID> refusedInvoices, Instant now) {
+        if (refusedInvoices.isEmpty()) {
+            return 0;
+        }
+        return getEntityManager()
+                .createNativeQuery(HOLD_PURCHASES_PAST_DUE)
+                .setParameter("now", now)
+                .setParameter("ids", refusedInvoices)
+                .setParameter("pastDue", PurchaseStatus.PAST_DUE.name())
+                .setParameter("falling", names(PurchaseStatus.where(PurchaseStatus::fallsPastDue)))
+                .executeUpdate();
+    }
+
+    private static List<String> names(List<PurchaseStatus> statuses) {
+        return statuses.stream().map(Enum::name).toList();
     }
 
     private static UUID uuid(Object value) {

@@ -3,7 +3,7 @@ package com.webinar.billing.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.webinar.billing.app.renewal.RenewalBatches;
+import com.webinar.billing.app.renewal.CycleTurn;
 import com.webinar.billing.app.renewal.RenewalTick;
 import com.webinar.billing.app.renewal.TickBudget;
 import com.webinar.billing.model.InvoiceEntity;
@@ -34,7 +34,7 @@ class InvoiceNumbersTest {
     RenewalTick tick;
 
     @jakarta.inject.Inject
-    RenewalBatches batches;
+    CycleTurn cycleTurn;
 
     @jakarta.inject.Inject
     LedgerRepository ledger;
@@ -158,7 +158,7 @@ class InvoiceNumbersTest {
         long before = lastNumberOf(2026);
 
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
-                    assertThat(batches.turnCycles(api.now(), 500).accounts()).isPositive();
+                    assertThat(cycleTurn.turn(api.now(), null, 500).accounts()).isPositive();
                     throw new IllegalStateException("the batch failed after issuing");
                 }))
                 .hasMessageContaining("the batch failed after issuing");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.webinar.billing.app.payment.LocalPaymentProvider;
-import com.webinar.billing.app.renewal.RenewalBatches;
 import com.webinar.billing.app.renewal.RenewalReport;
 import com.webinar.billing.app.renewal.RenewalTick;
 import com.webinar.billing.app.renewal.TickBudget;
@@ -31,9 +30,6 @@ class RenewalTickTest {
 
     @Inject
     RenewalTick tick;
-
-    @Inject
-    RenewalBatches batches;
 
     @Inject
     LocalPaymentProvider provider;
@@ -189,7 +185,7 @@ class RenewalTickTest {
         api.now(TURN);
         tick.turnCyclesOnly();
         // the tick takes the renewal to charge, then dies before it records anything
-        QuarkusTransaction.requiringNew().call(() -> batches.leaseDue(api.now(), 100_000));
+        QuarkusTransaction.requiringNew().call(() -> tick.lease(api.now(), null, 100_000));
 
         runTick();
         assertThat(chargesOf(account)).as("leased by the dead tick").isEqualTo(1);

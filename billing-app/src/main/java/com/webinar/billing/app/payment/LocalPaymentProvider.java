@@ -4,8 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The provider of local mode and tests: accepts every charge, except for payers whose user id ends in
@@ -17,15 +18,24 @@ import java.util.concurrent.CopyOnWriteArrayList;
 @ApplicationScoped
 public class LocalPaymentProvider implements PaymentProvider {
     private final Map<String, ChargeResult> resultsByKey = new ConcurrentHashMap<>();
-    private final List<Charge> taken = new CopyOnWriteArrayList<>();
-    private final List<String> cancelled = new CopyOnWriteArrayList<>();
-    private final List<Charge> asked = new CopyOnWriteArrayList<>();
+    // queues, not copy-on-write lists: a tick of a million renewals appends a million times, and a copy-on-write
+    // list copies itself whole on each append (the renewal benchmark's cost per account grew with the backlog)
+    private final Queue<Charge> taken = new ConcurrentLinkedQueue<>();
+    private final Queue<String> cancelled = new ConcurrentLinkedQueue<>();
+    private final Queue<Charge> asked = new ConcurrentLinkedQueue<>();
+
+    /** Off: the calls are not kept for {@link #attempts()} and {@link #charges()} (a benchmark's million). */
+    private volatile boolean keepingCalls = true;
 
     @Override
     public ChargeResult charge(Charge charge) {
-        asked.add(charge);
+        if (keepingCalls) {
+            asked.add(charge);
+        }
         return resultsByKey.computeIfAbsent(charge.paymentKey(), key -> {
-            taken.add(charge);
+            if (keepingCalls) {
+                taken.add(charge);
+            }
             String reference = "local_" + key;
             if (charge.payerUserId().endsWith("-declined")) {
                 return new ChargeResult.Refused(reference, "card_declined");
@@ -43,6 +53,11 @@ public class LocalPaymentProvider implements PaymentProvider {
     public boolean cancel(String reference) {
         cancelled.add(reference);
         return true;
+    }
+
+    /** Whether calls are kept for {@link #attempts()} and {@link #charges()}; answers stay idempotent either way. */
+    public void keepCalls(boolean keep) {
+        keepingCalls = keep;
     }
 
     /** References of the payments given up so far. */

@@ -3,9 +3,11 @@ package com.webinar.billing.app.renewal;
 import com.webinar.billing.app.payment.ChargeResult;
 import com.webinar.billing.core.BillingEvent;
 import com.webinar.billing.core.EndReason;
-import com.webinar.billing.core.GracePeriod;
 import com.webinar.billing.core.Money;
+import com.webinar.billing.core.RenewalDecision;
+import com.webinar.billing.core.RenewalStatus;
 import com.webinar.billing.model.PurchaseRepository;
+import com.webinar.billing.model.RenewalRepository;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,23 +21,19 @@ final class RenewalEvents {
 
     private RenewalEvents() {}
 
-    /** One event per recorded outcome, with R8's next retry (null once the last retry failed). */
-    static List<BillingEvent> outcomes(List<RenewalBatches.Outcome> outcomes, Instant now) {
+    /** One event per recorded outcome, with R8's next retry (null once the grace period is over). */
+    static List<BillingEvent> outcomes(List<RenewalOutcomes.Decided> decided) {
         List<BillingEvent> events = new ArrayList<>();
-        for (RenewalBatches.Outcome outcome : outcomes) {
-            RenewalBatches.Due due = outcome.renewal();
-            boolean first = "DUE".equals(due.status());
-            int attempt = first ? 1 : due.retries() + 2;
+        for (RenewalOutcomes.Decided d : decided) {
+            RenewalRepository.Due due = d.renewal();
+            int attempt = due.status() == RenewalStatus.DUE ? 1 : due.retries() + 2;
             Money amount = Money.of(due.amountMinor(), due.currency());
-            switch (outcome.result()) {
+            switch (d.outcome().result()) {
                 case ChargeResult.Paid paid ->
                     events.add(new BillingEvent.RenewalPaid(
                             due.accountId(), due.invoiceId(), due.cycleStart(), amount, attempt));
                 case ChargeResult.Refused refused -> {
-                    Instant next = (first
-                                    ? GracePeriod.nextRetryAt(now, 0)
-                                    : GracePeriod.nextRetryAt(due.failedAt(), due.retries() + 1))
-                            .orElse(null);
+                    Instant next = d.decision() instanceof RenewalDecision.RetryAt retry ? retry.at() : null;
                     events.add(new BillingEvent.RenewalPaymentFailed(
                             due.accountId(),
                             due.invoiceId(),
@@ -52,7 +50,7 @@ final class RenewalEvents {
                 case ChargeResult.Pending pending -> {
                     // the provider has not decided: its answer is announced when it is recorded
                 }
-                case ChargeResult.NeedsAuthentication asked -> throw RenewalBatches.unreachable(asked);
+                case ChargeResult.NeedsAuthentication asked -> throw RenewalOutcomes.unreachable(asked);
             }
         }
         return events;

@@ -3,6 +3,9 @@ package com.webinar.billing.app.renewal;
 import com.webinar.billing.app.metrics.BusinessMetrics;
 import com.webinar.billing.app.payment.ChargeResult;
 import com.webinar.billing.app.payment.RenewalPayments;
+import com.webinar.billing.core.PaymentOutcome;
+import com.webinar.billing.core.RenewalStatus;
+import com.webinar.billing.model.RenewalRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -19,31 +22,33 @@ public class RenewalSettlement implements RenewalPayments {
     private static final Logger LOG = Logger.getLogger(RenewalSettlement.class);
 
     @Inject
-    RenewalBatches batches;
+    RenewalRepository renewals;
+
+    @Inject
+    RenewalOutcomes outcomes;
 
     @Inject
     BusinessMetrics metrics;
 
     @Override
     public void settle(UUID invoiceId, ChargeResult result, Instant now) {
-        RenewalBatches.Due renewal = batches.lockOne(invoiceId).orElse(null);
+        RenewalRepository.Due renewal = renewals.lockOne(invoiceId).orElse(null);
         if (renewal == null) {
             LOG.warnf("renewal invoice %s has no renewal to settle", invoiceId);
             return;
         }
-        String status = renewal.status();
+        RenewalStatus status = renewal.status();
         boolean settled = switch (ChargeResult.offSession(result)) {
             case ChargeResult.Paid paid ->
-                "PAID".equals(status) || batches.alreadyRecorded(invoiceId, "SUCCEEDED", paid.reference());
+                status == RenewalStatus.PAID
+                        || renewals.alreadyRecorded(invoiceId, PaymentOutcome.SUCCEEDED, paid.reference());
             case ChargeResult.Refused refused ->
-                "PAID".equals(status)
-                        || "UNPAID_ENDED".equals(status)
-                        || batches.alreadyRecorded(invoiceId, "FAILED", refused.reference());
+                status.isSettled() || renewals.alreadyRecorded(invoiceId, PaymentOutcome.FAILED, refused.reference());
             case ChargeResult.Pending pending -> true;
-            case ChargeResult.NeedsAuthentication asked -> throw RenewalBatches.unreachable(asked);
+            case ChargeResult.NeedsAuthentication asked -> throw RenewalOutcomes.unreachable(asked);
         };
         if (!settled) {
-            metrics.renewals(batches.record(List.of(new RenewalBatches.Outcome(renewal, result)), now)
+            metrics.renewals(outcomes.record(List.of(new RenewalOutcomes.Outcome(renewal, result)), now)
                     .renewals());
         }
     }

@@ -6,6 +6,8 @@ import com.webinar.billing.app.payment.ChargeResult;
 import com.webinar.billing.app.payment.PaymentProvider;
 import com.webinar.billing.app.purchase.AbandonedAuthentications;
 import com.webinar.billing.core.Money;
+import com.webinar.billing.model.CycleTurnRepository;
+import com.webinar.billing.model.RenewalRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,9 +42,26 @@ public class RenewalTick {
     static final int BATCH = 500;
     /** The connections a tick uses: the datasource's pool holds two per function instance. */
     static final int WORKERS = 2;
+    /**
+     * A tick that has just issued this many invoices asks PostgreSQL to look at them again: planning the charge
+     * phase on statistics that still say "no renewals" turns its joins into scans.
+     */
+    static final int FRESH_STATISTICS_AFTER = 1000;
+
+    /** A tick that dies holding renewals to charge lets them go after this. */
+    static final Duration LEASE = Duration.ofMinutes(10);
 
     @Inject
-    RenewalBatches batches;
+    CycleTurn cycleTurn;
+
+    @Inject
+    CycleTurnRepository cycles;
+
+    @Inject
+    RenewalRepository renewals;
+
+    @Inject
+    RenewalOutcomes outcomes;
 
     @Inject
     PaymentProvider provider;
@@ -67,56 +85,68 @@ public class RenewalTick {
 
     private RenewalReport renew(TickBudget budget) {
         Instant now = clock.instant();
-        Totals totals = new Totals();
+        TickTotals totals = new TickTotals();
         if (inParallel(budget, worker -> turnCycles(now, worker, totals))) {
             return totals.report(true);
         }
-        if (totals.accountsRenewed() >= RenewalBatches.FRESH_STATISTICS_AFTER) {
-            QuarkusTransaction.requiringNew().run(batches::refreshStatistics);
+        if (totals.accountsRenewed() >= FRESH_STATISTICS_AFTER) {
+            QuarkusTransaction.requiringNew().run(cycles::refreshStatistics);
         }
         return totals.report(inParallel(budget, worker -> chargeDue(now, worker, totals)));
     }
 
-    /** Turns cycles batch after batch; true when it stopped on its budget with work left. */
-    private boolean turnCycles(Instant now, TickBudget budget, Totals totals) {
+    /**
+     * Turns cycles batch after batch; true when it stopped on its budget with work left. Each batch is claimed
+     * after the last one this worker claimed; at the end, once more from the first due account, for those it went
+     * past (due again after their turn, or locked when it passed).
+     */
+    private boolean turnCycles(Instant now, TickBudget budget, TickTotals totals) {
+        CycleTurnRepository.DueAccount after = null;
         while (budget.allowsAnotherBatch()) {
             long started = System.nanoTime();
-            RenewalBatches.Turned turned = QuarkusTransaction.requiringNew().call(() -> batches.turnCycles(now, BATCH));
+            CycleTurnRepository.DueAccount from = after;
+            CycleTurn.Turned turned = QuarkusTransaction.requiringNew().call(() -> cycleTurn.turn(now, from, BATCH));
             totals.add(turned);
             LOG.debugf("turned %d accounts in %d ms", turned.accounts(), (System.nanoTime() - started) / 1_000_000);
-            if (turned.accounts() == 0) {
+            if (turned.accounts() == 0 && from == null) {
                 return false;
             }
+            after = turned.last();
         }
         return true;
     }
 
-    private boolean chargeDue(Instant now, TickBudget budget, Totals totals) {
+    /** Charges what is due batch after batch, each leased after the last this worker leased. */
+    private boolean chargeDue(Instant now, TickBudget budget, TickTotals totals) {
+        RenewalRepository.LeaseCursor after = null;
         while (budget.allowsAnotherBatch()) {
             long started = System.nanoTime();
-            List<RenewalBatches.Due> due = QuarkusTransaction.requiringNew().call(() -> batches.leaseDue(now, BATCH));
-            long leased = System.nanoTime();
+            RenewalRepository.LeaseCursor from = after;
+            RenewalRepository.Leased leased = QuarkusTransaction.requiringNew().call(() -> lease(now, from, BATCH));
+            List<RenewalRepository.Due> due = leased.renewals();
+            long leasedAt = System.nanoTime();
             if (due.isEmpty()) {
                 return false;
             }
-            List<RenewalBatches.Outcome> outcomes = new ArrayList<>(due.size());
-            for (RenewalBatches.Due renewal : due) {
-                outcomes.add(new RenewalBatches.Outcome(renewal, charge(renewal)));
+            List<RenewalOutcomes.Outcome> answered = new ArrayList<>(due.size());
+            for (RenewalRepository.Due renewal : due) {
+                answered.add(new RenewalOutcomes.Outcome(renewal, charge(renewal)));
             }
             long charged = System.nanoTime();
-            RenewalBatches.Recorded recorded =
-                    QuarkusTransaction.requiringNew().call(() -> batches.record(outcomes, now));
+            RenewalOutcomes.Recorded recorded =
+                    QuarkusTransaction.requiringNew().call(() -> outcomes.record(answered, now));
             totals.add(recorded);
             metrics.renewals(recorded.renewals());
             LOG.debugf(
                     "charged %d renewals: lease %d ms, charge %d ms, record %d ms",
                     due.size(),
-                    (leased - started) / 1_000_000,
-                    (charged - leased) / 1_000_000,
+                    (leasedAt - started) / 1_000_000,
+                    (charged - leasedAt) / 1_000_000,
                     (System.nanoTime() - charged) / 1_000_000);
             if (due.size() < BATCH) {
                 return false;
             }
+            after = leased.last();
         }
         return true;
     }
@@ -161,16 +191,24 @@ public class RenewalTick {
     /** Only the first phase: cycles turned and invoices issued, nothing charged (what a crash can leave). */
     public RenewalReport turnCyclesOnly() {
         Instant now = clock.instant();
-        Totals totals = new Totals();
-        RenewalBatches.Turned turned;
+        TickTotals totals = new TickTotals();
+        CycleTurn.Turned turned;
         do {
-            turned = QuarkusTransaction.requiringNew().call(() -> batches.turnCycles(now, BATCH));
+            turned = QuarkusTransaction.requiringNew().call(() -> cycleTurn.turn(now, null, BATCH));
             totals.add(turned);
         } while (turned.accounts() > 0);
         return totals.report(false);
     }
 
-    private ChargeResult charge(RenewalBatches.Due renewal) {
+    /**
+     * Takes up to {@code limit} renewals to charge (new ones, and refused ones whose retry day has come) for
+     * {@link #LEASE}, in the caller's transaction; what a tick that dies before charging leaves.
+     */
+    public RenewalRepository.Leased lease(Instant now, RenewalRepository.LeaseCursor after, int limit) {
+        return renewals.leaseDue(now, now.plus(LEASE), CycleTurn.PAID_PLANS, after, limit);
+    }
+
+    private ChargeResult charge(RenewalRepository.Due renewal) {
         try {
             return ChargeResult.offSession(provider.charge(new Charge(
                     renewal.paymentKey(),
@@ -183,40 +221,5 @@ public class RenewalTick {
             LOG.warnf("no answer from the payment provider for %s: %s", renewal.paymentKey(), e.toString());
             return new ChargeResult.Pending(null, "no answer from the payment provider");
         }
-    }
-
-    /** Added to by both workers. */
-    private static final class Totals {
-        private int accountsRenewed;
-        private int purchasesRenewed;
-        private int purchasesEnded;
-        private int subAccountsErased;
-        private int paymentsFailed;
-
-        synchronized void add(RenewalBatches.Turned turned) {
-            accountsRenewed += turned.accounts();
-            purchasesRenewed += turned.purchasesRenewed();
-            purchasesEnded += turned.purchasesEnded();
-            subAccountsErased += turned.subAccountsErased();
-        }
-
-        synchronized void add(RenewalBatches.Recorded recorded) {
-            paymentsFailed += recorded.paymentsFailed();
-            purchasesEnded += recorded.purchasesEnded();
-            subAccountsErased += recorded.subAccountsErased();
-        }
-
-        synchronized int accountsRenewed() {
-            return accountsRenewed;
-        }
-
-        synchronized RenewalReport report(boolean more) {
-            return new RenewalReport(
-                    accountsRenewed, purchasesRenewed, purchasesEnded, subAccountsErased, paymentsFailed, more);
-        }
-    }
-
-    static UUID uuid(Object value) {
-        return value instanceof UUID id ? id : UUID.fromString(value.toString());
     }
 }
