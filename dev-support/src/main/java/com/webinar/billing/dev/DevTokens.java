@@ -29,8 +29,17 @@ public final class DevTokens {
         return sign("{\"sub\":" + json(userId) + claims() + "}");
     }
 
+    /** A token for {@code userId} whose lifetime ended an hour ago (by the wall clock, as the verifier reads it). */
+    public static String expiredForUser(String userId) {
+        return sign("{\"sub\":" + json(userId) + claims(expiredIat()) + "}");
+    }
+
     public static String forService() {
         return sign("{\"sub\":\"platform\",\"groups\":[\"service\"]" + claims() + "}");
+    }
+
+    public static String expiredForService() {
+        return sign("{\"sub\":\"platform\",\"groups\":[\"service\"]" + claims(expiredIat()) + "}");
     }
 
     /**
@@ -38,7 +47,14 @@ public final class DevTokens {
      * {@code exp} against the wall clock.
      */
     private static String claims() {
-        long iat = WALL_CLOCK.instant().getEpochSecond();
+        return claims(WALL_CLOCK.instant().getEpochSecond());
+    }
+
+    private static long expiredIat() {
+        return WALL_CLOCK.instant().minus(Duration.ofHours(13)).getEpochSecond();
+    }
+
+    private static String claims(long iat) {
         return ",\"iss\":" + json(ISSUER) + ",\"iat\":" + iat + ",\"exp\":"
                 + (iat + Duration.ofHours(12).toSeconds()) + ",\"jti\":"
                 + json(UUID.randomUUID().toString());

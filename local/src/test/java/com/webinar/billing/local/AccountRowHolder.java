@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,6 +35,17 @@ public class AccountRowHolder {
 
     @ConfigProperty(name = "quarkus.datasource.password")
     String password;
+
+    /** As below, on threads of its own, stopped before it answers. */
+    public List<Object> inTurn(List<Api.Account> accounts, List<Callable<Object>> calls) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(calls.size());
+        try {
+            return inTurn(accounts, calls, threads);
+        } finally {
+            threads.shutdownNow();
+            assertThat(threads.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
 
     /** Answers each call's outcome in the order given. */
     public List<Object> inTurn(List<Api.Account> accounts, List<Callable<Object>> calls, ExecutorService threads)

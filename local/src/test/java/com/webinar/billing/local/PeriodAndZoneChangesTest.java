@@ -2,6 +2,7 @@ package com.webinar.billing.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -81,16 +82,20 @@ class PeriodAndZoneChangesTest {
         assertThat(plan.renewals(account)).containsExactly("2026-03-01:4000", "2026-03-31:4000");
     }
 
-    @ParameterizedTest(name = "{0} from {1} in {2}: 409 immutable_field")
+    @ParameterizedTest(name = "{0} from {1} in {2}: 409 immutable_field on {3}")
     @CsvSource({
-        "ANNUAL,  2026-01-10, EUR",
-        "ANNUAL,  2026-01-22, EUR",
-        "ANNUAL,  2026-02-10, EUR",
-        "MONTHLY, 2026-02-09, EUR",
-        "ANNUAL,  2026-02-09, USD"
+        "ANNUAL,  2026-01-10, EUR, billingPeriod",
+        "ANNUAL,  2026-01-22, EUR, billingPeriod",
+        "ANNUAL,  2026-02-10, EUR, billingPeriod",
+        "MONTHLY, 2026-02-09, EUR, cycleStart",
+        "MONTHLY, 2026-01-11, EUR, cycleStart",
+        "MONTHLY, 2026-01-09, EUR, cycleStart",
+        "MONTHLY, 2026-01-10, USD, currency",
+        "MONTHLY, 2026-01-10, JPY, currency",
+        "ANNUAL,  2026-02-09, USD, currency"
     })
     void any_other_change_of_period_start_or_currency_is_refused_and_changes_nothing(
-            String period, String cycleStart, String currency) {
+            String period, String cycleStart, String currency, String field) {
         Api.Account account = api.seedAccount();
         api.buy(account, "PRESENTERS", 1);
         String before = api.stateOf(account);
@@ -98,7 +103,8 @@ class PeriodAndZoneChangesTest {
         plan.sync(account, "LIVE", period, cycleStart, currency, "Europe/Paris")
                 .then()
                 .statusCode(409)
-                .body("code", equalTo("immutable_field"));
+                .body("code", equalTo("immutable_field"))
+                .body("detail", startsWith("'" + field + "' is "));
         assertThat(api.stateOf(account)).isEqualTo(before);
     }
 
