@@ -64,7 +64,7 @@ locals {
       operator    = "GreaterThanThreshold", threshold = 0, missing = "notBreaching"
     }
     "stripe-payments-left-pending" = {
-      description = "A Stripe payment was left pending (no answer, 5xx after retries, or no key configured): see the purchase and renewal-tick logs for 'left pending'."
+      description = "A Stripe payment was left pending (no answer, 5xx after retries, or no key configured): see the purchase, pay-past-due and renewal-tick logs for 'left pending'."
       namespace   = local.log_metrics_namespace, metric = "PaymentsLeftPending", stat = "Sum", period = 3600
       dimensions  = {}
       operator    = "GreaterThanThreshold", threshold = 0, missing = "notBreaching"
@@ -73,7 +73,7 @@ locals {
 
   log_metrics_namespace = "${var.project_name}/${var.environment}"
   # the functions that charge through Stripe and log "... left pending" when no answer settles a payment
-  charging_functions = ["purchase", "renewal-tick"]
+  charging_functions = ["purchase", "pay-past-due", "renewal-tick"]
 }
 
 resource "aws_cloudwatch_log_metric_filter" "payments_left_pending" {

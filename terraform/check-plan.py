@@ -55,7 +55,7 @@ def main(path):
 
     # Blocker: no secrets extension layer any more
     lambdas = by_type.get("aws_lambda_function", [])
-    check("every function is planned", len(lambdas) >= 11)
+    check("every function is planned", len(lambdas) >= 14)
     check("no function has a layer (the secrets extension is gone)", all(not r["values"].get("layers") for r in lambdas))
 
     # Tick failures: event-invoke config on the alias, retried, dead-lettered, with IAM
@@ -124,8 +124,9 @@ def main(path):
         a = alarm(suffix)
         check("alarm on %s (%s)" % (metric, suffix[1:]), a is not None and a["metric_name"] == metric)
     filters = by_type.get("aws_cloudwatch_log_metric_filter", [])
-    check("'left pending' is counted in the purchase and renewal-tick logs",
-          sorted(r["index"] for r in filters if r["name"] == "payments_left_pending") == ["purchase", "renewal-tick"])
+    check("'left pending' is counted in the purchase, pay-past-due and renewal-tick logs",
+          sorted(r["index"] for r in filters if r["name"] == "payments_left_pending")
+          == ["pay-past-due", "purchase", "renewal-tick"])
     api_5xx = alarm("-api-5xx")
     check("one caller cannot trip the 5xx alarm (count and rate, 2 of 3 periods)",
           api_5xx is not None and api_5xx["datapoints_to_alarm"] == 2 and api_5xx["evaluation_periods"] == 3

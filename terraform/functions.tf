@@ -16,6 +16,7 @@ locals {
     "purchase"          = { kind = "http", jwt = true, memory = 1024, timeout = 25, secrets = ["db_app", "stripe"] }
     "billing-details"   = { kind = "http", jwt = true, memory = 1024, timeout = 20, secrets = ["db_app"] }
     "invoices"          = { kind = "http", jwt = true, memory = 1024, timeout = 20, secrets = ["db_app"] }
+    "pay-past-due"      = { kind = "http", jwt = true, memory = 1024, timeout = 25, secrets = ["db_app", "stripe"] }
     "entitlements"      = { kind = "http", jwt = true, memory = 1024, timeout = 20, secrets = ["db_app"] }
     "cancel"            = { kind = "http", jwt = true, memory = 1024, timeout = 20, secrets = ["db_app"] }
     "subaccount-create" = { kind = "http", jwt = true, memory = 1024, timeout = 20, secrets = ["db_app"] }

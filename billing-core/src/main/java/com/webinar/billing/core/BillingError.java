@@ -14,6 +14,8 @@ public enum BillingError {
     CONFIRMATION_REQUIRED(409, "confirmation_required", "Confirmation required"),
     NO_FREE_SEAT(409, "no_free_seat", "No free seat"),
     IMMUTABLE_FIELD(409, "immutable_field", "Immutable field"),
+    NOTHING_PAST_DUE(409, "nothing_past_due", "Nothing past due"),
+    PAYMENT_IN_PROGRESS(409, "payment_in_progress", "Payment in progress"),
     UNAVAILABLE(503, "unavailable", "Service unavailable");
 
     private final int status;

@@ -27,6 +27,8 @@ class BillingErrorTest {
         "CONFIRMATION_REQUIRED,  409, confirmation_required",
         "NO_FREE_SEAT,           409, no_free_seat",
         "IMMUTABLE_FIELD,        409, immutable_field",
+        "NOTHING_PAST_DUE,       409, nothing_past_due",
+        "PAYMENT_IN_PROGRESS,    409, payment_in_progress",
         "UNAVAILABLE,            503, unavailable"
     })
     void each_error_has_the_status_and_code_of_the_specification(BillingError error, int status, String code) {
@@ -37,7 +39,7 @@ class BillingErrorTest {
 
     @Test
     void every_error_is_in_the_table() {
-        assertThat(BillingError.values()).hasSize(13);
+        assertThat(BillingError.values()).hasSize(15);
         assertThat(BillingError.QUOTE_EXPIRED.title()).isEqualTo("Quote expired");
     }
 

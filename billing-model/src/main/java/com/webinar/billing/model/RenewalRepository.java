@@ -66,6 +66,7 @@ public class RenewalRepository {
                  where (status = :due or (status = :pastDue and next_retry_at <= :now))
                    and (leased_until is null or leased_until <= :now)
                    and account_id in (select id from account where plan in (:paidPlans))
+                   and invoice_id not in (select invoice_id from past_due_payment where closed_at is null)
                    %s
                  order by updated_at, invoice_id
                  limit :limit
@@ -83,7 +84,8 @@ public class RenewalRepository {
 
     /**
      * Takes up to {@code :limit} renewals to charge: new ones, and refused ones whose retry day has come, leased
-     * until {@code :leaseEnd} (a tick that dies holding them lets them go then).
+     * until {@code :leaseEnd} (a tick that dies holding them lets them go then). An invoice whose owner's on-session
+     * attempt ({@code pay-past-due}) is open is left alone: the provider never sees two attempts of one invoice at once.
      */
     static final String LEASE_DUE = LEASE.formatted("", DUE_COLUMNS.formatted("t"));
 

@@ -10,6 +10,7 @@ import com.webinar.billing.core.BillingException;
 import com.webinar.billing.http.JsonBodies;
 import com.webinar.billing.model.InvoiceEntity;
 import com.webinar.billing.model.LedgerRepository;
+import com.webinar.billing.model.PastDuePaymentRepository;
 import com.webinar.billing.model.PaymentAuthenticationRepository;
 import io.quarkus.funqy.Funq;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -24,7 +25,8 @@ import java.util.UUID;
  * Local mode's owner finishing (or failing) the 3-D Secure challenge the local provider asked for (owners whose
  * user id ends in {@code -3ds}): the event Stripe would send ({@code payment_intent.succeeded} or {@code
  * payment_intent.payment_failed}) is signed with the local webhook secret and goes through the real webhook path,
- * signature check included.
+ * signature check included. {@code invoiceId} names a purchase's invoice or a renewal invoice whose owner's
+ * on-session payment ({@code pay-past-due}) waits for authentication.
  */
 public class DevAuthenticate {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,13 +35,17 @@ public class DevAuthenticate {
 
     public record Delivered(String eventId, String type, boolean duplicate) {}
 
-    private record Waiting(InvoiceEntity invoice, PaymentAuthenticationRepository.Requested requested) {}
+    /** {@code paymentKey}: the key the challenged payment was asked under (a purchase's, or an owner's attempt's). */
+    private record Waiting(InvoiceEntity invoice, String providerReference, String paymentKey) {}
 
     @Inject
     LedgerRepository ledger;
 
     @Inject
     PaymentAuthenticationRepository authentications;
+
+    @Inject
+    PastDuePaymentRepository pastDue;
 
     @Inject
     PaymentWebhook webhook;
@@ -73,13 +79,18 @@ public class DevAuthenticate {
         Optional<InvoiceEntity> invoice = request.invoiceId() != null
                 ? ledger.findByIdOptional(request.invoiceId())
                 : ledger.byPaymentKey("purchase-" + request.purchaseId());
-        return invoice.flatMap(found -> authentications.of(found.id).map(requested -> new Waiting(found, requested)));
+        return invoice.flatMap(found -> authentications
+                .of(found.id)
+                .map(requested -> new Waiting(found, requested.providerReference(), found.paymentKey))
+                .or(() -> pastDue.open(found.id)
+                        .filter(attempt -> attempt.clientSecret() != null)
+                        .map(attempt -> new Waiting(found, attempt.providerReference(), attempt.paymentKey()))));
     }
 
     /** Stripe's event shape, reduced to what the webhook reads. */
     private static String event(String eventId, String type, Waiting waiting, boolean succeeded) {
         ObjectNode intent = JSON.createObjectNode()
-                .put("id", waiting.requested().providerReference())
+                .put("id", waiting.providerReference())
                 .put("object", "payment_intent")
                 .put("amount", waiting.invoice().totalMinor)
                 .put("currency", waiting.invoice().currency.toLowerCase(Locale.ROOT))
@@ -93,7 +104,7 @@ public class DevAuthenticate {
         }
         intent.putObject("metadata")
                 .put("invoiceId", waiting.invoice().id.toString())
-                .put("paymentKey", waiting.invoice().paymentKey);
+                .put("paymentKey", waiting.paymentKey());
         ObjectNode event = JSON.createObjectNode()
                 .put("id", eventId)
                 .put("object", "event")

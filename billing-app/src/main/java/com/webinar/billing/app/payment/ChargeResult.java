@@ -2,6 +2,9 @@ package com.webinar.billing.app.payment;
 
 /** What the provider answered. {@code Pending} also covers "no answer yet": the webhook settles it later. */
 public sealed interface ChargeResult {
+    /** The provider's id of the payment (a PaymentIntent); null when there is none (no answer, a refused request). */
+    String reference();
+
     record Paid(String reference) implements ChargeResult {}
 
     record Refused(String reference, String reason) implements ChargeResult {}

@@ -5,6 +5,7 @@ import com.webinar.billing.app.payment.ChargeResult;
 import com.webinar.billing.app.payment.RenewalPayments;
 import com.webinar.billing.core.PaymentOutcome;
 import com.webinar.billing.core.RenewalStatus;
+import com.webinar.billing.model.PastDuePaymentRepository;
 import com.webinar.billing.model.RenewalRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +16,8 @@ import org.jboss.logging.Logger;
 
 /**
  * R8 from the webhook's side: what the provider says later about a renewal's charge is applied as the tick
- * applies its own answers, once. A failure after a recorded success changes nothing.
+ * applies its own answers, once. A failure after a recorded success changes nothing. An answer about one of the
+ * owner's on-session attempts ({@code pay-past-due}) is the owner's, not a retry: {@link PastDueSettlement}.
  */
 @ApplicationScoped
 public class RenewalSettlement implements RenewalPayments {
@@ -30,11 +32,22 @@ public class RenewalSettlement implements RenewalPayments {
     @Inject
     BusinessMetrics metrics;
 
+    @Inject
+    PastDuePaymentRepository ownerAttempts;
+
+    @Inject
+    PastDueSettlement ownerSettlement;
+
     @Override
-    public void settle(UUID invoiceId, ChargeResult result, Instant now) {
+    public void settle(UUID invoiceId, String paymentKey, ChargeResult result, Instant now) {
         RenewalRepository.Due renewal = renewals.lockOne(invoiceId).orElse(null);
         if (renewal == null) {
             LOG.warnf("renewal invoice %s has no renewal to settle", invoiceId);
+            return;
+        }
+        var ownerAttempt = ownerAttempts.answeredBy(invoiceId, result.reference(), paymentKey);
+        if (ownerAttempt.isPresent()) {
+            ownerSettlement.settle(renewal, ownerAttempt.get(), result, now);
             return;
         }
         RenewalStatus status = renewal.status();

@@ -75,9 +75,13 @@ public class RenewalTick {
     @Inject
     AbandonedAuthentications abandoned;
 
+    @Inject
+    AbandonedPastDuePayments abandonedPastDue;
+
     public RenewalReport run(TickBudget budget) {
         long started = System.nanoTime();
         abandoned.giveUp();
+        abandonedPastDue.giveUp();
         RenewalReport report = renew(budget);
         metrics.tick(report, Duration.ofNanos(System.nanoTime() - started));
         return report;

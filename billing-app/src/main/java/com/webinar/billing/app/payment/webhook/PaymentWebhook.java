@@ -158,7 +158,7 @@ public class PaymentWebhook {
                 List<InvoiceLineEntity> lines = ledger.linesOf(invoice.id);
                 purchases.settle(lines.getFirst().purchaseId, invoice, result, now);
             }
-            case RENEWAL -> renewals.settle(invoice.id, result, now);
+            case RENEWAL -> renewals.settle(invoice.id, payment.paymentKey(), result, now);
         }
     }
 
