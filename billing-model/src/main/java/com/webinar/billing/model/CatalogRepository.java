@@ -2,6 +2,7 @@ package com.webinar.billing.model;
 
 import com.webinar.billing.core.AddOn;
 import com.webinar.billing.core.BillingPeriod;
+import com.webinar.billing.core.Money;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -11,7 +12,7 @@ import java.util.Optional;
 public class CatalogRepository implements PanacheRepositoryBase<CatalogPriceEntity, CatalogPriceEntity.Key> {
 
     /** The unit price in force on a day: the latest row that started on or before it. */
-    public Optional<Long> unitPriceInForce(AddOn addOn, BillingPeriod period, String currency, LocalDate day) {
+    public Optional<Money> unitPriceInForce(AddOn addOn, BillingPeriod period, String currency, LocalDate day) {
         return find(
                         "key.addOn = ?1 and key.billingPeriod = ?2 and key.currency = ?3 and key.validFrom <= ?4"
                                 + " order by key.validFrom desc",
@@ -20,6 +21,6 @@ public class CatalogRepository implements PanacheRepositoryBase<CatalogPriceEnti
                         currency,
                         day)
                 .firstResultOptional()
-                .map(row -> row.unitPriceMinor);
+                .map(row -> Money.of(row.unitPriceMinor, currency));
     }
 }

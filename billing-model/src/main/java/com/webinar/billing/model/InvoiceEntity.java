@@ -1,5 +1,6 @@
 package com.webinar.billing.model;
 
+import com.webinar.billing.core.Money;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -57,4 +58,20 @@ public class InvoiceEntity {
 
     @Column(name = "payment_key")
     public String paymentKey;
+
+    // Money to and from the ledger's columns: here alone (its lines and payments are in the invoice's currency)
+
+    public Money total() {
+        return money(totalMinor);
+    }
+
+    public void total(Money total) {
+        currency = total.currency().getCurrencyCode();
+        totalMinor = total.minor();
+    }
+
+    /** An amount of this invoice, of one of its lines or payments, in the invoice's currency. */
+    public Money money(long minor) {
+        return Money.of(minor, currency.trim());
+    }
 }

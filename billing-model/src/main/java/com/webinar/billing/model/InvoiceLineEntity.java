@@ -1,6 +1,7 @@
 package com.webinar.billing.model;
 
 import com.webinar.billing.core.AddOn;
+import com.webinar.billing.core.Money;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
@@ -38,4 +39,10 @@ public class InvoiceLineEntity {
 
     @Column(name = "amount_minor")
     public long amountMinor;
+
+    /** The line's prices, in its invoice's currency. */
+    public void prices(Money unitPrice, Money amount) {
+        unitPriceMinor = unitPrice.minor();
+        amountMinor = amount.minor();
+    }
 }

@@ -98,4 +98,68 @@ public class LedgerRepository implements PanacheRepositoryBase<InvoiceEntity, UU
                 .getResultStream()
                 .findFirst();
     }
+
+    /** The invoice a provider reference (a PaymentIntent id) was recorded for, if any. */
+    public Optional<UUID> invoiceOfReference(String providerReference) {
+        return em.createQuery(
+                        "select e.invoiceId from PaymentEventEntity e where e.providerReference = ?1 order by e.id",
+                        UUID.class)
+                .setParameter(1, providerReference)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** What the ledger already records as refunded for an invoice, in minor units. */
+    public long refundedMinor(UUID invoiceId) {
+        Long sum = em.createQuery(
+                        "select sum(e.amountMinor) from PaymentEventEntity e where e.invoiceId = ?1 and e.outcome = ?2",
+                        Long.class)
+                .setParameter(1, invoiceId)
+                .setParameter(2, PaymentEventEntity.Outcome.REFUNDED)
+                .getSingleResult();
+        return sum == null ? 0 : sum;
+    }
+
+    // the owner's invoice history: newest first, a page at a time, with lines and payments
+
+    /**
+     * Up to {@code limit} invoices of the account, newest first in number order (year, then rank), after number
+     * ({@code afterYear}, {@code afterSeq}) when {@code afterYear} is not null.
+     */
+    @SuppressWarnings("unchecked")
+    public List<InvoiceEntity> page(String accountId, Integer afterYear, Long afterSeq, int limit) {
+        String after = afterYear == null ? "" : " and (number_year, number_seq) < (:year, :seq)";
+        var query = em.createNativeQuery(
+                        "select * from invoice where account_id = :account" + after
+                                + " order by number_year desc, number_seq desc limit :limit",
+                        InvoiceEntity.class)
+                .setParameter("account", accountId)
+                .setParameter("limit", limit);
+        if (afterYear != null) {
+            query.setParameter("year", afterYear).setParameter("seq", afterSeq);
+        }
+        return query.getResultList();
+    }
+
+    public List<InvoiceLineEntity> linesOf(List<UUID> invoiceIds) {
+        if (invoiceIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery(
+                        "from InvoiceLineEntity where key.invoiceId in ?1 order by key.invoiceId, key.lineNo",
+                        InvoiceLineEntity.class)
+                .setParameter(1, invoiceIds)
+                .getResultList();
+    }
+
+    /** What the provider said about these invoices, in the order the ledger learnt it. */
+    public List<PaymentEventEntity> paymentsOf(List<UUID> invoiceIds) {
+        if (invoiceIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("from PaymentEventEntity where invoiceId in ?1 order by id", PaymentEventEntity.class)
+                .setParameter(1, invoiceIds)
+                .getResultList();
+    }
 }

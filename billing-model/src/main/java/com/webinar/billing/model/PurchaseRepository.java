@@ -188,4 +188,13 @@ public class PurchaseRepository implements PanacheRepositoryBase<PurchaseEntity,
                 PurchaseStatus.CANCELLATION_SCHEDULED,
                 reason);
     }
+
+    /** An account's active purchases of an add-on, oldest first: where a new sub-account takes a seat. */
+    public List<PurchaseEntity> activeOf(String accountId, AddOn addOn) {
+        return list(
+                "accountId = ?1 and addOn = ?2 and status = ?3 order by purchasedAt, id",
+                accountId,
+                addOn,
+                PurchaseStatus.ACTIVE);
+    }
 }

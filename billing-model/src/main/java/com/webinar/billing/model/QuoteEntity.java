@@ -1,6 +1,7 @@
 package com.webinar.billing.model;
 
 import com.webinar.billing.core.AddOn;
+import com.webinar.billing.core.Money;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -58,4 +59,25 @@ public class QuoteEntity {
 
     @Column(name = "expires_at")
     public Instant expiresAt;
+
+    // Money to and from the quote's columns: here alone
+
+    public void prices(Money unitPrice, Money cyclePrice, Money chargeNow) {
+        currency = unitPrice.currency().getCurrencyCode();
+        unitPriceMinor = unitPrice.minor();
+        cyclePriceMinor = cyclePrice.minor();
+        chargeNowMinor = chargeNow.minor();
+    }
+
+    public Money unitPrice() {
+        return Money.of(unitPriceMinor, currency);
+    }
+
+    public Money cyclePrice() {
+        return Money.of(cyclePriceMinor, currency);
+    }
+
+    public Money chargeNow() {
+        return Money.of(chargeNowMinor, currency);
+    }
 }

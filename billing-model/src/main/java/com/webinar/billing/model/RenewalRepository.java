@@ -5,6 +5,7 @@ import static com.webinar.billing.model.CycleTurnRepository.names;
 import com.webinar.billing.core.PaymentKeys;
 import com.webinar.billing.core.PaymentOutcome;
 import com.webinar.billing.core.RenewalStatus;
+import com.webinar.billing.core.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -139,7 +140,7 @@ public class RenewalRepository {
                 .setParameter("limit", limit)
                 .setParameter("due", RenewalStatus.DUE.name())
                 .setParameter("pastDue", RenewalStatus.PAST_DUE.name())
-                .setParameter("owner", UserEntity.Role.OWNER.name())
+                .setParameter("owner", Role.OWNER.name())
                 .getResultList();
         LeaseCursor last = rows.stream()
                 .map(row -> new LeaseCursor(NativeRows.instant(row[11]), NativeRows.uuid(row[0])))
@@ -164,7 +165,7 @@ public class RenewalRepository {
     public Optional<Due> lockOne(UUID invoiceId) {
         List<Object[]> rows = em.createNativeQuery(LOCK_ONE)
                 .setParameter("id", invoiceId)
-                .setParameter("owner", UserEntity.Role.OWNER.name())
+                .setParameter("owner", Role.OWNER.name())
                 .getResultList();
         return rows.stream().map(RenewalRepository::due).findFirst();
     }

@@ -4,6 +4,7 @@ import com.webinar.billing.core.AddOn;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -11,6 +12,15 @@ public class SubAccountRepository implements PanacheRepositoryBase<SubAccountEnt
 
     public long countOfAccount(String accountId) {
         return count("accountId", accountId);
+    }
+
+    public long countInSeatsOf(UUID purchaseId) {
+        return count("purchaseId", purchaseId);
+    }
+
+    /** A sub-account of this account, none for another account's. */
+    public Optional<SubAccountEntity> ofAccount(UUID subAccountId, String accountId) {
+        return find("id = ?1 and accountId = ?2", subAccountId, accountId).firstResultOptional();
     }
 
     public List<SubAccountEntity> inSeatsOf(UUID purchaseId) {

@@ -1,5 +1,6 @@
 package com.webinar.billing.model;
 
+import com.webinar.billing.core.Role;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,12 +12,6 @@ import java.util.UUID;
 @Entity
 @Table(name = "app_user")
 public class UserEntity {
-    public enum Role {
-        OWNER,
-        MEMBER,
-        SUB_ACCOUNT_USER
-    }
-
     @Id
     public String id;
 

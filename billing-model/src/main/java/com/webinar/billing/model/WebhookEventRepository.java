@@ -4,10 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
-import java.util.Optional;
-import java.util.UUID;
 
-/** The provider events that took effect (R12), and the ledger look-ups the payment webhook needs. */
+/** The provider events that took effect (R12). */
 @ApplicationScoped
 public class WebhookEventRepository {
 
@@ -26,27 +24,5 @@ public class WebhookEventRepository {
                         .setParameter(3, receivedAt)
                         .executeUpdate()
                 == 1;
-    }
-
-    /** The invoice a provider reference (a PaymentIntent id) was recorded for, if any. */
-    public Optional<UUID> invoiceOfReference(String providerReference) {
-        return em.createQuery(
-                        "select e.invoiceId from PaymentEventEntity e where e.providerReference = ?1 order by e.id",
-                        UUID.class)
-                .setParameter(1, providerReference)
-                .setMaxResults(1)
-                .getResultStream()
-                .findFirst();
-    }
-
-    /** What the ledger already records as refunded for an invoice, in minor units. */
-    public long refundedMinor(UUID invoiceId) {
-        Long sum = em.createQuery(
-                        "select sum(e.amountMinor) from PaymentEventEntity e where e.invoiceId = ?1 and e.outcome = ?2",
-                        Long.class)
-                .setParameter(1, invoiceId)
-                .setParameter(2, PaymentEventEntity.Outcome.REFUNDED)
-                .getSingleResult();
-        return sum == null ? 0 : sum;
     }
 }

@@ -3,10 +3,10 @@ package com.webinar.billing.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.webinar.billing.app.payment.stripe.StripeSignature;
 import com.webinar.billing.app.payment.webhook.PaymentWebhook;
 import com.webinar.billing.core.BillingError;
 import com.webinar.billing.core.BillingException;
-import com.webinar.billing.core.WebhookSignature;
 import com.webinar.billing.http.JsonBodies;
 import com.webinar.billing.model.InvoiceEntity;
 import com.webinar.billing.model.LedgerRepository;
@@ -71,7 +71,7 @@ public class DevAuthenticate {
         String type = succeeded ? "payment_intent.succeeded" : "payment_intent.payment_failed";
         byte[] payload = event(eventId, type, waiting, succeeded).getBytes(StandardCharsets.UTF_8);
         long at = clock.instant().getEpochSecond();
-        String header = "t=" + at + ",v1=" + WebhookSignature.sign(DevWebhookSecret.first(), at, payload);
+        String header = "t=" + at + ",v1=" + StripeSignature.sign(DevWebhookSecret.first(), at, payload);
         return new Delivered(eventId, type, webhook.receive(header, payload).duplicate());
     }
 

@@ -1,7 +1,7 @@
 package com.webinar.billing.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.webinar.billing.app.http.Require;
+import com.webinar.billing.app.Require;
 import com.webinar.billing.core.BillingError;
 import com.webinar.billing.core.BillingException;
 import com.webinar.billing.dev.DevTokens;

@@ -7,7 +7,7 @@ import com.webinar.billing.app.identity.Caller;
 import com.webinar.billing.app.purchase.BuyAddOn;
 import com.webinar.billing.app.renewal.RenewalTick;
 import com.webinar.billing.app.renewal.TickBudget;
-import com.webinar.billing.model.UserEntity.Role;
+import com.webinar.billing.core.Role;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;

@@ -10,7 +10,7 @@ import com.webinar.billing.app.payment.Charge;
 import com.webinar.billing.app.payment.LocalPaymentProvider;
 import com.webinar.billing.app.purchase.BuyAddOn;
 import com.webinar.billing.core.PurchaseStatus;
-import com.webinar.billing.model.UserEntity.Role;
+import com.webinar.billing.core.Role;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;

@@ -6,7 +6,7 @@ import com.webinar.billing.app.cancel.CancelPurchase;
 import com.webinar.billing.app.identity.Caller;
 import com.webinar.billing.app.subaccount.CreateSubAccount;
 import com.webinar.billing.core.BillingException;
-import com.webinar.billing.model.UserEntity.Role;
+import com.webinar.billing.core.Role;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.HashSet;

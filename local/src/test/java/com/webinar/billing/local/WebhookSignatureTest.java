@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import com.webinar.billing.core.WebhookSignature;
+import com.webinar.billing.app.payment.stripe.StripeSignature;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -97,7 +97,7 @@ class WebhookSignatureTest {
     }
 
     private static String v1(String secret, Instant at, String payload) {
-        return WebhookSignature.sign(secret, at.getEpochSecond(), bytes(payload));
+        return StripeSignature.sign(secret, at.getEpochSecond(), bytes(payload));
     }
 
     private static byte[] bytes(String payload) {

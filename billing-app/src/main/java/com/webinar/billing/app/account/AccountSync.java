@@ -1,6 +1,6 @@
 package com.webinar.billing.app.account;
 
-import com.webinar.billing.app.http.Require;
+import com.webinar.billing.app.Require;
 import com.webinar.billing.core.AccountCalendar;
 import com.webinar.billing.core.BillingError;
 import com.webinar.billing.core.BillingException;
@@ -8,10 +8,10 @@ import com.webinar.billing.core.BillingPeriod;
 import com.webinar.billing.core.Cycle;
 import com.webinar.billing.core.Plan;
 import com.webinar.billing.core.PlanChange;
+import com.webinar.billing.core.Role;
 import com.webinar.billing.model.AccountEntity;
 import com.webinar.billing.model.AccountRepository;
 import com.webinar.billing.model.UserEntity;
-import com.webinar.billing.model.UserEntity.Role;
 import com.webinar.billing.model.UserRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -118,17 +118,7 @@ public class AccountSync {
             });
         }
         // removed people lose access at once; a bulk delete runs before the inserts below (one owner per account)
-        users.delete(
-                "accountId = ?1 and role in ?2 and id not in ?3",
-                request.accountId(),
-                List.of(Role.OWNER, Role.MEMBER),
-                keep);
-        users.delete(
-                "accountId = ?1 and role = ?2 and id <> ?3",
-                request.accountId(),
-                Role.OWNER,
-                request.owner().userId());
-        users.flush();
+        users.removeAllBut(request.accountId(), keep, request.owner().userId());
         upsert(account.id, request.owner(), Role.OWNER);
         members.forEach(member -> upsert(account.id, member, Role.MEMBER));
         return answerOf(account);

@@ -113,8 +113,7 @@ public class BillingDetails {
      * cycle it starts.
      */
     private Money unitPrice(AccountEntity account, AddOn addOn, LocalDate day) {
-        long minor = catalog.unitPriceInForce(addOn, account.nextPeriod(), account.currency, day)
+        return catalog.unitPriceInForce(addOn, account.nextPeriod(), account.currency, day)
                 .orElseThrow(() -> new IllegalStateException("no catalog price for " + addOn));
-        return Money.of(minor, account.currency);
     }
 }

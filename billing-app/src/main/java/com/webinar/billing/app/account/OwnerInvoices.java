@@ -5,12 +5,11 @@ import com.webinar.billing.core.AddOn;
 import com.webinar.billing.core.InvoiceCursor;
 import com.webinar.billing.core.InvoiceNumber;
 import com.webinar.billing.core.InvoiceStatus;
-import com.webinar.billing.core.Money;
 import com.webinar.billing.core.PaymentOutcome;
 import com.webinar.billing.model.AccountEntity;
 import com.webinar.billing.model.InvoiceEntity;
-import com.webinar.billing.model.InvoiceHistoryRepository;
 import com.webinar.billing.model.InvoiceLineEntity;
+import com.webinar.billing.model.LedgerRepository;
 import com.webinar.billing.model.PaymentEventEntity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,7 +52,7 @@ public class OwnerInvoices {
     Accounts accounts;
 
     @Inject
-    InvoiceHistoryRepository history;
+    LedgerRepository ledger;
 
     public Page of(Caller caller, Request request) {
         caller.requireOwner();
@@ -61,7 +60,7 @@ public class OwnerInvoices {
         return QuarkusTransaction.requiringNew().call(() -> {
             AccountEntity account = accounts.of(caller);
             // one more than a page tells whether another page follows
-            List<InvoiceEntity> invoices = history.page(
+            List<InvoiceEntity> invoices = ledger.page(
                     account.id,
                     after == null ? null : after.after().year(),
                     after == null ? null : after.after().seq(),
@@ -70,9 +69,9 @@ public class OwnerInvoices {
             List<InvoiceEntity> page = more ? invoices.subList(0, InvoiceCursor.PAGE_SIZE) : invoices;
             List<UUID> ids = page.stream().map(i -> i.id).toList();
             Map<UUID, List<InvoiceLineEntity>> lines =
-                    history.linesOf(ids).stream().collect(Collectors.groupingBy(l -> l.key.invoiceId()));
+                    ledger.linesOf(ids).stream().collect(Collectors.groupingBy(l -> l.key.invoiceId()));
             Map<UUID, List<PaymentEventEntity>> payments =
-                    history.paymentsOf(ids).stream().collect(Collectors.groupingBy(p -> p.invoiceId));
+                    ledger.paymentsOf(ids).stream().collect(Collectors.groupingBy(p -> p.invoiceId));
             InvoiceEntity last = page.isEmpty() ? null : page.get(page.size() - 1);
             return new Page(
                     page.stream()
@@ -85,7 +84,6 @@ public class OwnerInvoices {
 
     private static Invoice invoice(
             InvoiceEntity invoice, List<InvoiceLineEntity> lines, List<PaymentEventEntity> payments) {
-        String currency = invoice.currency.trim();
         List<PaymentOutcome> outcomes = payments.stream()
                 .map(p -> PaymentOutcome.valueOf(p.outcome.name()))
                 .toList();
@@ -96,28 +94,26 @@ public class OwnerInvoices {
                 invoice.issuedAt,
                 invoice.cycleStart,
                 invoice.cycleEnd,
-                currency,
-                money(invoice.totalMinor, currency),
+                invoice.currency.trim(),
+                invoice.total().toDecimalString(),
                 InvoiceStatus.of(invoice.totalMinor, outcomes),
                 lines.stream()
                         .map(l -> new Line(
                                 l.purchaseId,
                                 l.addOn,
                                 l.quantity,
-                                money(l.unitPriceMinor, currency),
-                                money(l.amountMinor, currency)))
+                                invoice.money(l.unitPriceMinor).toDecimalString(),
+                                invoice.money(l.amountMinor).toDecimalString()))
                         .toList(),
                 payments.stream()
                         .map(p -> new Payment(
-                                PaymentOutcome.valueOf(p.outcome.name()), money(p.amountMinor, currency), p.recordedAt))
+                                PaymentOutcome.valueOf(p.outcome.name()),
+                                invoice.money(p.amountMinor).toDecimalString(),
+                                p.recordedAt))
                         .toList());
     }
 
     private static InvoiceNumber numberOf(InvoiceEntity invoice) {
         return new InvoiceNumber(invoice.numberYear, invoice.numberSeq);
-    }
-
-    private static String money(long minor, String currency) {
-        return Money.of(minor, currency).toDecimalString();
     }
 }

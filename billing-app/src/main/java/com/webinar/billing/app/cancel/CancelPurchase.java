@@ -1,8 +1,8 @@
 package com.webinar.billing.app.cancel;
 
+import com.webinar.billing.app.Require;
 import com.webinar.billing.app.account.Accounts;
 import com.webinar.billing.app.events.EventOutbox;
-import com.webinar.billing.app.http.Require;
 import com.webinar.billing.app.identity.Caller;
 import com.webinar.billing.core.BillingError;
 import com.webinar.billing.core.BillingEvent;

@@ -2,7 +2,7 @@ package com.webinar.billing.app.identity;
 
 import com.webinar.billing.core.BillingError;
 import com.webinar.billing.core.BillingException;
-import com.webinar.billing.model.UserEntity.Role;
+import com.webinar.billing.core.Role;
 import java.util.UUID;
 
 /** Who is calling, as this system knows them. */

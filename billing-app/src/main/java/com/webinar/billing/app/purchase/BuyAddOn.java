@@ -1,8 +1,8 @@
 package com.webinar.billing.app.purchase;
 
+import com.webinar.billing.app.Require;
 import com.webinar.billing.app.account.Accounts;
 import com.webinar.billing.app.events.EventOutbox;
-import com.webinar.billing.app.http.Require;
 import com.webinar.billing.app.identity.Caller;
 import com.webinar.billing.app.metrics.BusinessMetrics;
 import com.webinar.billing.app.payment.Charge;
@@ -11,7 +11,6 @@ import com.webinar.billing.app.payment.PaymentProvider;
 import com.webinar.billing.core.AddOn;
 import com.webinar.billing.core.BillingError;
 import com.webinar.billing.core.BillingException;
-import com.webinar.billing.core.Money;
 import com.webinar.billing.core.PaymentKeys;
 import com.webinar.billing.core.PurchaseEligibility;
 import com.webinar.billing.core.PurchaseStatus;
@@ -166,8 +165,7 @@ public class BuyAddOn {
         invoice.kind = InvoiceEntity.Kind.PURCHASE;
         invoice.cycleStart = quote.cycleStart;
         invoice.cycleEnd = quote.cycleEnd;
-        invoice.currency = quote.currency;
-        invoice.totalMinor = quote.chargeNowMinor;
+        invoice.total(quote.chargeNow());
         invoice.issuedAt = now;
         invoice.paymentKey = PaymentKeys.purchase(purchase.id);
         InvoiceLineEntity line = new InvoiceLineEntity();
@@ -175,12 +173,11 @@ public class BuyAddOn {
         line.purchaseId = purchase.id;
         line.addOn = quote.addOn;
         line.quantity = quote.quantity;
-        line.unitPriceMinor = quote.unitPriceMinor;
-        line.amountMinor = quote.chargeNowMinor;
+        line.prices(quote.unitPrice(), quote.chargeNow());
         ledger.append(invoice, List.of(line));
         if (purchase.status == PurchaseStatus.ACTIVE) {
             // nothing to charge: bought at once, announced with the purchase
-            events.announce(PurchaseSettlement.purchased(purchase, invoice.id, Money.of(0, invoice.currency)), now);
+            events.announce(PurchaseSettlement.purchased(purchase, invoice.id, invoice.money(0)), now);
             events.announceEntitlements(List.of(account.id), now);
         }
         return new Attempt(purchase.id, invoice, purchase.status, true, false);
@@ -192,7 +189,7 @@ public class BuyAddOn {
                 invoice.paymentKey,
                 invoice.accountId,
                 caller.userId(),
-                Money.of(invoice.totalMinor, invoice.currency),
+                invoice.total(),
                 Map.of(
                         "invoiceId",
                         invoice.id.toString(),
@@ -230,7 +227,7 @@ public class BuyAddOn {
                 purchase.addOn,
                 purchase.quantity,
                 purchase.status,
-                Money.of(charged, invoice.currency).toDecimalString(),
+                invoice.money(charged).toDecimalString(),
                 invoice.currency,
                 purchase.status == PurchaseStatus.FAILED ? null : purchase.activeFrom,
                 renews ? accounts.currentCycle(account).end() : null,

@@ -102,7 +102,7 @@ public class PurchaseSettlement {
     }
 
     private void announce(PurchaseEntity purchase, InvoiceEntity invoice, ChargeResult result, Instant now) {
-        Money amount = Money.of(invoice.totalMinor, invoice.currency);
+        Money amount = invoice.total();
         BillingEvent event = result instanceof ChargeResult.Refused refused
                 ? new BillingEvent.AddOnPurchaseFailed(
                         purchase.accountId,

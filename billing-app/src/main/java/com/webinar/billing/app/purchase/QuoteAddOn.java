@@ -1,7 +1,7 @@
 package com.webinar.billing.app.purchase;
 
+import com.webinar.billing.app.Require;
 import com.webinar.billing.app.account.Accounts;
-import com.webinar.billing.app.http.Require;
 import com.webinar.billing.app.identity.Caller;
 import com.webinar.billing.core.AddOn;
 import com.webinar.billing.core.Cycle;
@@ -63,11 +63,9 @@ public class QuoteAddOn {
             PurchaseEligibility.requirePaidPlan(account.plan);
             LocalDate today = accounts.today(account);
             Cycle cycle = accounts.currentCycle(account);
-            Money unitPrice = Money.of(
-                    catalog.unitPriceInForce(addOn, cycle.period(), account.currency, today)
-                            .orElseThrow(() -> new IllegalStateException("no catalog price for " + addOn + " in "
-                                    + cycle.period() + " " + account.currency)),
-                    account.currency);
+            Money unitPrice = catalog.unitPriceInForce(addOn, cycle.period(), account.currency, today)
+                    .orElseThrow(() -> new IllegalStateException(
+                            "no catalog price for " + addOn + " in " + cycle.period() + " " + account.currency));
             PriceQuote price = PriceQuote.of(addOn, quantity, unitPrice, cycle, today);
             return answerOf(store(account, price));
         });
@@ -79,10 +77,7 @@ public class QuoteAddOn {
         quote.accountId = account.id;
         quote.addOn = price.addOn();
         quote.quantity = price.quantity();
-        quote.currency = account.currency;
-        quote.unitPriceMinor = price.unitPrice().minor();
-        quote.cyclePriceMinor = price.cyclePrice().minor();
-        quote.chargeNowMinor = price.chargeNow().minor();
+        quote.prices(price.unitPrice(), price.cyclePrice(), price.chargeNow());
         quote.cycleStart = price.cycleStart();
         quote.cycleEnd = price.cycleEnd();
         quote.cycleDays = price.cycleDays();
@@ -99,9 +94,9 @@ public class QuoteAddOn {
                 quote.addOn,
                 quote.quantity,
                 quote.currency,
-                Money.of(quote.unitPriceMinor, quote.currency).toDecimalString(),
-                Money.of(quote.cyclePriceMinor, quote.currency).toDecimalString(),
-                Money.of(quote.chargeNowMinor, quote.currency).toDecimalString(),
+                quote.unitPrice().toDecimalString(),
+                quote.cyclePrice().toDecimalString(),
+                quote.chargeNow().toDecimalString(),
                 quote.cycleDays,
                 quote.daysRemaining,
                 quote.cycleStart,

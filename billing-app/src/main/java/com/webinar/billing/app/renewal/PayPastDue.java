@@ -13,7 +13,6 @@ import com.webinar.billing.core.Money;
 import com.webinar.billing.core.PastDuePayment;
 import com.webinar.billing.core.PaymentOutcome;
 import com.webinar.billing.model.InvoiceEntity;
-import com.webinar.billing.model.InvoiceHistoryRepository;
 import com.webinar.billing.model.LedgerRepository;
 import com.webinar.billing.model.PastDuePaymentRepository;
 import com.webinar.billing.model.PastDuePaymentRepository.Attempt;
@@ -66,9 +65,6 @@ public class PayPastDue {
 
     @Inject
     LedgerRepository ledger;
-
-    @Inject
-    InvoiceHistoryRepository history;
 
     @Inject
     RenewalRepository renewals;
@@ -145,7 +141,7 @@ public class PayPastDue {
 
     private Answer answerOf(InvoiceEntity invoice) {
         Optional<Attempt> open = pastDue.open(invoice.id);
-        List<PaymentOutcome> outcomes = history.paymentsOf(List.of(invoice.id)).stream()
+        List<PaymentOutcome> outcomes = ledger.paymentsOf(List.of(invoice.id)).stream()
                 .map(p -> PaymentOutcome.valueOf(p.outcome.name()))
                 .toList();
         // an attempt still open is waiting (for the owner, or for the provider) whatever the ledger said before it

@@ -5,7 +5,7 @@ import com.webinar.billing.core.BillingPeriod;
 import com.webinar.billing.core.EndReason;
 import com.webinar.billing.model.AccountRepository;
 import com.webinar.billing.model.CatalogRepository;
-import com.webinar.billing.model.InvoiceHistoryRepository;
+import com.webinar.billing.model.LedgerRepository;
 import com.webinar.billing.model.PurchaseRepository;
 import com.webinar.billing.model.QuoteRepository;
 import com.webinar.billing.model.SubAccountRepository;
@@ -51,7 +51,7 @@ class DatabasePriming implements Primer {
     SubAccountRepository subAccounts;
 
     @Inject
-    InvoiceHistoryRepository invoices;
+    LedgerRepository invoices;
 
     @Override
     public String prime() {

@@ -1,21 +1,20 @@
 package com.webinar.billing.app.subaccount;
 
+import com.webinar.billing.app.Require;
 import com.webinar.billing.app.account.Accounts;
 import com.webinar.billing.app.events.EventOutbox;
-import com.webinar.billing.app.http.Require;
 import com.webinar.billing.app.identity.Caller;
 import com.webinar.billing.core.AddOn;
 import com.webinar.billing.core.BillingError;
 import com.webinar.billing.core.BillingEvent;
 import com.webinar.billing.core.BillingException;
-import com.webinar.billing.core.PurchaseStatus;
+import com.webinar.billing.core.Role;
 import com.webinar.billing.model.AccountEntity;
 import com.webinar.billing.model.PurchaseEntity;
 import com.webinar.billing.model.PurchaseRepository;
 import com.webinar.billing.model.SubAccountEntity;
 import com.webinar.billing.model.SubAccountRepository;
 import com.webinar.billing.model.UserEntity;
-import com.webinar.billing.model.UserEntity.Role;
 import com.webinar.billing.model.UserRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -120,12 +119,8 @@ public class CreateSubAccount {
     }
 
     private PurchaseEntity purchaseWithFreeSeat(AccountEntity account) {
-        for (PurchaseEntity purchase : purchases.list(
-                "accountId = ?1 and addOn = ?2 and status = ?3 order by purchasedAt, id",
-                account.id,
-                AddOn.SUB_ACCOUNTS,
-                PurchaseStatus.ACTIVE)) {
-            if (subAccounts.count("purchaseId", purchase.id) < purchase.quantity) {
+        for (PurchaseEntity purchase : purchases.activeOf(account.id, AddOn.SUB_ACCOUNTS)) {
+            if (subAccounts.countInSeatsOf(purchase.id) < purchase.quantity) {
                 return purchase;
             }
         }

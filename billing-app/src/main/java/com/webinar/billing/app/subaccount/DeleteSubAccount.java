@@ -1,8 +1,8 @@
 package com.webinar.billing.app.subaccount;
 
+import com.webinar.billing.app.Require;
 import com.webinar.billing.app.account.Accounts;
 import com.webinar.billing.app.events.EventOutbox;
-import com.webinar.billing.app.http.Require;
 import com.webinar.billing.app.identity.Caller;
 import com.webinar.billing.core.BillingError;
 import com.webinar.billing.core.BillingEvent;
@@ -53,8 +53,7 @@ public class DeleteSubAccount {
         return QuarkusTransaction.requiringNew().call(() -> {
             AccountEntity account = accounts.lock(caller);
             SubAccountEntity subAccount = subAccounts
-                    .find("id = ?1 and accountId = ?2", subAccountId, account.id)
-                    .firstResultOptional()
+                    .ofAccount(subAccountId, account.id)
                     .orElseThrow(() -> new BillingException(BillingError.NOT_FOUND, "no such sub-account"));
             if (!Boolean.TRUE.equals(request.confirm())) {
                 throw new BillingException(

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.webinar.billing.app.events.EventBus;
 import com.webinar.billing.app.events.OutboxRelay;
 import com.webinar.billing.app.events.RelayReport;
+import com.webinar.billing.app.metrics.OutboxAgeMetric;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

@@ -1,6 +1,7 @@
 package com.webinar.billing.functions.paymentwebhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.webinar.billing.app.payment.stripe.StripeSignature;
 import com.webinar.billing.app.payment.webhook.PaymentWebhook;
 import com.webinar.billing.http.HttpRequests;
 import io.quarkus.funqy.Funq;
@@ -14,8 +15,6 @@ import java.util.List;
  * the authentication. The parsed body is not used: a re-serialised JSON would not be the bytes Stripe signed.
  */
 public class PaymentWebhookFunction {
-    static final String SIGNATURE_HEADER = "Stripe-Signature";
-
     @Inject
     HttpRequests requests;
 
@@ -38,7 +37,7 @@ public class PaymentWebhookFunction {
     private String signatureHeader() {
         RoutingContext context = current.getCurrent();
         List<String> values =
-                context == null ? List.of() : context.request().headers().getAll(SIGNATURE_HEADER);
+                context == null ? List.of() : context.request().headers().getAll(StripeSignature.HEADER);
         return values.isEmpty() ? null : String.join(",", values);
     }
 }

@@ -3,7 +3,7 @@ package com.webinar.billing.functions.paymentwebhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.webinar.billing.core.WebhookSignature;
+import com.webinar.billing.app.payment.stripe.StripeSignature;
 import com.webinar.billing.dev.LambdaEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
@@ -43,8 +43,8 @@ class PaymentWebhookLambdaEventTest {
     private String signature(String body) {
         long t = Clock.systemUTC().instant().getEpochSecond();
         byte[] raw = body.getBytes(StandardCharsets.UTF_8);
-        return "t=" + t + ",v1=" + WebhookSignature.sign("whsec_retired", t, raw) + ",v1="
-                + WebhookSignature.sign(secret, t, raw);
+        return "t=" + t + ",v1=" + StripeSignature.sign("whsec_retired", t, raw) + ",v1="
+                + StripeSignature.sign(secret, t, raw);
     }
 
     @ParameterizedTest(name = "base64 body: {0}")

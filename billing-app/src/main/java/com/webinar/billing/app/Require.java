@@ -1,4 +1,4 @@
-package com.webinar.billing.app.http;
+package com.webinar.billing.app;
 
 import com.webinar.billing.core.BillingError;
 import com.webinar.billing.core.BillingException;

@@ -1,8 +1,10 @@
-package com.webinar.billing.core;
+package com.webinar.billing.app.payment.stripe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.webinar.billing.core.BillingError;
+import com.webinar.billing.core.BillingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -15,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** R12: an event is genuine when one v1 signature of the raw body matches one of our secrets, within 300 s. */
-class WebhookSignatureTest {
+class StripeSignatureTest {
 
     private static final String SECRET = "whsec_test_secret";
     private static final String OLD_SECRET = "whsec_old_secret";
@@ -25,7 +27,7 @@ class WebhookSignatureTest {
     private static final Instant NOW = Instant.ofEpochSecond(T);
 
     private static String v1(String secret) {
-        return WebhookSignature.sign(secret, T, BODY);
+        return StripeSignature.sign(secret, T, BODY);
     }
 
     private static String header(String... v1s) {
@@ -37,7 +39,7 @@ class WebhookSignatureTest {
     }
 
     private static void assertRefused(List<String> secrets, String header, byte[] body, Instant now) {
-        assertThatThrownBy(() -> WebhookSignature.verify(secrets, header, body, now))
+        assertThatThrownBy(() -> StripeSignature.verify(secrets, header, body, now))
                 .isInstanceOfSatisfying(
                         BillingException.class, e -> assertThat(e.error()).isEqualTo(BillingError.INVALID_SIGNATURE));
     }
@@ -55,7 +57,7 @@ class WebhookSignatureTest {
 
     @Test
     void a_genuine_event_answers_the_time_it_was_signed() {
-        assertThat(WebhookSignature.verify(List.of(SECRET), header(v1(SECRET)), BODY, NOW))
+        assertThat(StripeSignature.verify(List.of(SECRET), header(v1(SECRET)), BODY, NOW))
                 .isEqualTo(NOW);
     }
 
@@ -63,16 +65,16 @@ class WebhookSignatureTest {
     void during_a_rotation_either_secret_and_any_of_several_signatures_will_do() {
         String header = header("00".repeat(32), v1(OLD_SECRET));
 
-        assertThat(WebhookSignature.verify(List.of(SECRET, OLD_SECRET), header, BODY, NOW))
+        assertThat(StripeSignature.verify(List.of(SECRET, OLD_SECRET), header, BODY, NOW))
                 .isEqualTo(NOW);
-        assertThat(WebhookSignature.verify(List.of(OLD_SECRET, SECRET), header(v1(SECRET), "zz"), BODY, NOW))
+        assertThat(StripeSignature.verify(List.of(OLD_SECRET, SECRET), header(v1(SECRET), "zz"), BODY, NOW))
                 .isEqualTo(NOW);
     }
 
     @ParameterizedTest(name = "signed {0} s from now")
     @ValueSource(longs = {-300, -1, 0, 1, 300})
     void a_signature_within_300_seconds_either_way_is_accepted(long offset) {
-        assertThat(WebhookSignature.verify(List.of(SECRET), header(v1(SECRET)), BODY, NOW.plusSeconds(offset)))
+        assertThat(StripeSignature.verify(List.of(SECRET), header(v1(SECRET)), BODY, NOW.plusSeconds(offset)))
                 .isEqualTo(NOW);
     }
 
@@ -121,14 +123,14 @@ class WebhookSignatureTest {
     void other_schemes_next_to_a_valid_v1_are_ignored() {
         String header = "t=" + T + ",v0=whatever,v1=" + v1(SECRET);
 
-        assertThat(WebhookSignature.verify(List.of(SECRET), header, BODY, NOW)).isEqualTo(NOW);
+        assertThat(StripeSignature.verify(List.of(SECRET), header, BODY, NOW)).isEqualTo(NOW);
     }
 
     @Test
     void without_a_secret_nothing_can_be_verified() {
-        assertThatThrownBy(() -> WebhookSignature.verify(List.of(), header(v1(SECRET)), BODY, NOW))
+        assertThatThrownBy(() -> StripeSignature.verify(List.of(), header(v1(SECRET)), BODY, NOW))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> WebhookSignature.verify(List.of(" "), header(v1(SECRET)), BODY, NOW))
+        assertThatThrownBy(() -> StripeSignature.verify(List.of(" "), header(v1(SECRET)), BODY, NOW))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

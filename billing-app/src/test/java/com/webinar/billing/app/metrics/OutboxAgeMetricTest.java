@@ -1,4 +1,4 @@
-package com.webinar.billing.functions.eventrelay;
+package com.webinar.billing.app.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

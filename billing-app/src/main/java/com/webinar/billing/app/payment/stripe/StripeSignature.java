@@ -1,5 +1,7 @@
-package com.webinar.billing.core;
+package com.webinar.billing.app.payment.stripe;
 
+import com.webinar.billing.core.BillingError;
+import com.webinar.billing.core.BillingException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -19,14 +21,16 @@ import javax.crypto.spec.SecretKeySpec;
  * each exist during a secret rotation) and {@code t} is within {@link #TOLERANCE} of now, in either direction.
  * Comparisons are constant-time. Anything else is {@code 400 invalid_signature}.
  */
-public final class WebhookSignature {
+public final class StripeSignature {
+    /** The header Stripe signs its events in. */
+    public static final String HEADER = "Stripe-Signature";
 
     public static final Duration TOLERANCE = Duration.ofSeconds(300);
 
     private static final String SCHEME = "v1";
     private static final int HMAC_SHA256_BYTES = 32;
 
-    private WebhookSignature() {}
+    private StripeSignature() {}
 
     /**
      * Checks the header against the raw body; returns the signed timestamp or throws {@code invalid_signature}.

@@ -1,4 +1,4 @@
-package com.webinar.billing.functions.eventrelay;
+package com.webinar.billing.app.metrics;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class OutboxAgeMetric {
-    static final String NAMESPACE = "AddonBilling";
+    static final String NAMESPACE = BusinessMetrics.NAMESPACE;
     static final String METRIC = "OutboxOldestUnpublishedSeconds";
 
     @ConfigProperty(name = "billing.events.metric-function", defaultValue = "event-relay")
