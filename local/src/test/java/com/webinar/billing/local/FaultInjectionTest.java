@@ -156,8 +156,9 @@ class FaultInjectionTest {
         Collections.shuffle(turn, random);
         runConcurrently(turn);
 
-        // faults that could not be injected (the database was already closed) are made up for, with calls under them
-        for (int round = 0; round < 3 && injectedSoFar() < count; round++) {
+        // faults that could not be injected (the database was already closed) are made up for, with calls under them,
+        // round after round until the count is reached (each round makes up what the one before could not)
+        for (int round = 0; round < 10 && injectedSoFar() < count; round++) {
             List<Runnable> more = new ArrayList<>();
             for (int i = count - injectedSoFar(); i > 0; i--) {
                 Subject victim = subjects.get(random.nextInt(subjects.size()));

@@ -49,6 +49,7 @@ class SnapshotPrimingTest {
                         "401 from /purchase",
                         "401 from /billing-details",
                         "401 from /invoices",
+                        "401 from /pay-past-due",
                         "401 from /entitlements",
                         "401 from /cancel",
                         "401 from /subaccount-create",
