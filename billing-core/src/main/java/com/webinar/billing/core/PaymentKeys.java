@@ -44,4 +44,16 @@ public final class PaymentKeys {
     public static String forAttempt(String invoiceKey, RenewalStatus status, int retriesSoFar) {
         return status == RenewalStatus.PAST_DUE ? retry(invoiceKey, retriesSoFar + 1) : invoiceKey;
     }
+
+    /**
+     * The key of the owner's {@code attempt}-th on-session payment (from 1) of a renewal in its grace period
+     * ({@code pay-past-due}): distinct from the tick's keys, so a new attempt after a refused or abandoned one is
+     * never answered from the provider's cache of the old one.
+     */
+    public static String ownerAttempt(String invoiceKey, int attempt) {
+        if (attempt < 1) {
+            throw new IllegalArgumentException("attempts count from 1: " + attempt);
+        }
+        return Objects.requireNonNull(invoiceKey, "invoiceKey") + "-owner-" + attempt;
+    }
 }

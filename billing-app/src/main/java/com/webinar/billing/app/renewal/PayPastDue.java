@@ -10,7 +10,7 @@ import com.webinar.billing.core.BillingException;
 import com.webinar.billing.core.InvoiceNumber;
 import com.webinar.billing.core.InvoiceStatus;
 import com.webinar.billing.core.Money;
-import com.webinar.billing.core.PastDuePayment;
+import com.webinar.billing.core.PaymentKeys;
 import com.webinar.billing.core.PaymentOutcome;
 import com.webinar.billing.model.InvoiceEntity;
 import com.webinar.billing.model.LedgerRepository;
@@ -33,7 +33,7 @@ import org.jboss.logging.MDC;
 /**
  * {@code pay-past-due}: the owner, at the keyboard, pays the renewal in its grace period (R8) on-session, so the bank
  * can ask for 3-D Secure. As a purchase does: the attempt is committed before the provider is asked (under the
- * attempt's own payment key, {@link PastDuePayment}), the answer recorded after ({@link PastDueSettlement}); a call
+ * attempt's own payment key, {@link PaymentKeys#ownerAttempt}), the answer recorded after ({@link PastDueSettlement}); a call
  * while the attempt waits for the owner answers the same {@link NextAction} without asking again, and a call after
  * an attempt that got no answer asks again under the same key. Several renewals in their grace period (not possible
  * while the grace period is shorter than a cycle) are paid one call each, oldest first.
@@ -105,7 +105,7 @@ public class PayPastDue {
                     "a payment of this invoice is in progress; its outcome shows in billing-details and invoices");
         }
         int attempt = pastDue.nextAttempt(invoice.id);
-        String key = PastDuePayment.paymentKey(invoice.paymentKey, attempt);
+        String key = PaymentKeys.ownerAttempt(invoice.paymentKey, attempt);
         pastDue.start(invoice.id, attempt, key, now);
         pastDue.lease(invoice.id, now.plus(LEASE));
         return new Opened(invoice, new Attempt(invoice.id, attempt, key, now, null, null, true), true);
