@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * What the provider said about one of the owner's on-session attempts ({@code pay-past-due}), whoever learns it
@@ -50,6 +51,16 @@ public class PastDueSettlement {
 
     @Inject
     BusinessMetrics metrics;
+
+    /**
+     * Locks the invoice's renewal, then settles the attempt made under {@code paymentKey} as it stands now: the
+     * webhook may have settled it first. Nothing when the invoice has no renewal.
+     */
+    public void settleLocked(UUID invoiceId, String paymentKey, ChargeResult result, Instant now) {
+        renewals.lockOne(invoiceId)
+                .ifPresent(renewal -> attempts.answeredBy(invoiceId, result.reference(), paymentKey)
+                        .ifPresent(attempt -> settle(renewal, attempt, result, now)));
+    }
 
     public void settle(
             RenewalRepository.Due renewal, PastDuePaymentRepository.Attempt attempt, ChargeResult result, Instant now) {

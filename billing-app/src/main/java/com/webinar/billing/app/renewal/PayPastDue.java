@@ -16,7 +16,6 @@ import com.webinar.billing.model.InvoiceEntity;
 import com.webinar.billing.model.LedgerRepository;
 import com.webinar.billing.model.PastDuePaymentRepository;
 import com.webinar.billing.model.PastDuePaymentRepository.Attempt;
-import com.webinar.billing.model.RenewalRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -67,9 +66,6 @@ public class PayPastDue {
     LedgerRepository ledger;
 
     @Inject
-    RenewalRepository renewals;
-
-    @Inject
     PastDueSettlement settlement;
 
     @Inject
@@ -84,7 +80,9 @@ public class PayPastDue {
         MDC.put("invoiceId", opened.invoice().id.toString());
         if (opened.ask()) {
             ChargeResult result = charge(caller, opened);
-            QuarkusTransaction.requiringNew().run(() -> settle(opened, result));
+            QuarkusTransaction.requiringNew()
+                    .run(() -> settlement.settleLocked(
+                            opened.invoice().id, opened.attempt().paymentKey(), result, clock.instant()));
         }
         return QuarkusTransaction.requiringNew().call(() -> answerOf(opened.invoice()));
     }
@@ -126,17 +124,6 @@ public class PayPastDue {
             LOG.warnf("no answer from the payment provider for %s: %s", charge.paymentKey(), e.toString());
             return new ChargeResult.Pending(null, "no answer from the payment provider");
         }
-    }
-
-    private void settle(Opened opened, ChargeResult result) {
-        RenewalRepository.Due renewal = renewals.lockOne(opened.invoice().id).orElseThrow();
-        // the webhook may have got there first: its settlement of this attempt is kept
-        Attempt attempt = pastDue.answeredBy(
-                        renewal.invoiceId(),
-                        result.reference(),
-                        opened.attempt().paymentKey())
-                .orElseThrow();
-        settlement.settle(renewal, attempt, result, clock.instant());
     }
 
     private Answer answerOf(InvoiceEntity invoice) {
