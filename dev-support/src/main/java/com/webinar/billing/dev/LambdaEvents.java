@@ -26,6 +26,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public final class LambdaEvents {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final String PROBLEM_TYPE = "urn:addon-billing:problem:";
+
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** The owner of an account a test made for itself. */
@@ -110,6 +112,22 @@ public final class LambdaEvents {
     /** The HTTP status of the Lambda's answer (an HTTP API payload 2.0 response). */
     public static int statusOf(String answer) {
         return read(answer).get("statusCode").asInt();
+    }
+
+    /** A refusal as a test expects it: the HTTP status and the problem's code. */
+    public record Refusal(int status, String code) {}
+
+    /**
+     * The answer read as a refusal: its status, and its problem+json's code, which must agree with the problem's
+     * {@code type} ({@code urn:addon-billing:problem:<code>}); a disagreement answers a code saying so.
+     */
+    public static Refusal refusalOf(String answer) {
+        JsonNode problem = bodyOf(answer);
+        String code = problem.path("code").asText();
+        String type = problem.path("type").asText();
+        return new Refusal(
+                statusOf(answer),
+                type.equals(PROBLEM_TYPE + code) ? code : "code " + code + " disagrees with type " + type);
     }
 
     /** The JSON body of the Lambda's answer. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.webinar.billing.dev.DevTokens;
 import com.webinar.billing.dev.LambdaEvents;
+import com.webinar.billing.dev.LambdaEvents.Refusal;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -48,7 +49,6 @@ class AccountSyncLambdaEventTest {
 
         String answer = LambdaEvents.send(LambdaEvents.post("account-sync", owner.token(), "{}"));
 
-        assertThat(LambdaEvents.statusOf(answer)).isEqualTo(403);
-        assertThat(LambdaEvents.bodyOf(answer).get("code").asText()).isEqualTo("forbidden");
+        assertThat(LambdaEvents.refusalOf(answer)).isEqualTo(new Refusal(403, "forbidden"));
     }
 }

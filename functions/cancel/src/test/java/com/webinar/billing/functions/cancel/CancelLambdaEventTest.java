@@ -9,6 +9,7 @@ import com.webinar.billing.app.purchase.QuoteAddOn;
 import com.webinar.billing.core.AddOn;
 import com.webinar.billing.core.Role;
 import com.webinar.billing.dev.LambdaEvents;
+import com.webinar.billing.dev.LambdaEvents.Refusal;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -56,7 +57,6 @@ class CancelLambdaEventTest {
         String answer = LambdaEvents.send(
                 LambdaEvents.post("cancel", owner.token(), "{\"purchaseId\":\"" + UUID.randomUUID() + "\"}"));
 
-        assertThat(LambdaEvents.statusOf(answer)).isEqualTo(404);
-        assertThat(LambdaEvents.bodyOf(answer).get("type").asText()).isEqualTo("urn:addon-billing:problem:not_found");
+        assertThat(LambdaEvents.refusalOf(answer)).isEqualTo(new Refusal(404, "not_found"));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.webinar.billing.dev.LambdaEvents;
+import com.webinar.billing.dev.LambdaEvents.Refusal;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -32,8 +33,6 @@ class EntitlementsLambdaEventTest {
     void a_v2_event_without_a_token_answers_a_401_problem() {
         String answer = LambdaEvents.send(LambdaEvents.post("entitlements", null, "{}"));
 
-        assertThat(LambdaEvents.statusOf(answer)).isEqualTo(401);
-        assertThat(LambdaEvents.bodyOf(answer).get("type").asText())
-                .isEqualTo("urn:addon-billing:problem:unauthenticated");
+        assertThat(LambdaEvents.refusalOf(answer)).isEqualTo(new Refusal(401, "unauthenticated"));
     }
 }

@@ -3,6 +3,7 @@ package com.webinar.billing.functions.invoices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.webinar.billing.dev.LambdaEvents;
+import com.webinar.billing.dev.LambdaEvents.Refusal;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -25,8 +26,6 @@ class InvoicesLambdaEventTest {
         assertThat(LambdaEvents.statusOf(page)).isEqualTo(200);
         assertThat(LambdaEvents.bodyOf(page).get("invoices")).isEmpty();
         assertThat(LambdaEvents.bodyOf(page).get("nextCursor").isNull()).isTrue();
-        assertThat(LambdaEvents.statusOf(forged)).isEqualTo(400);
-        assertThat(LambdaEvents.bodyOf(forged).get("type").asText())
-                .isEqualTo("urn:addon-billing:problem:invalid_request");
+        assertThat(LambdaEvents.refusalOf(forged)).isEqualTo(new Refusal(400, "invalid_request"));
     }
 }

@@ -3,6 +3,7 @@ package com.webinar.billing.functions.paypastdue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.webinar.billing.dev.LambdaEvents;
+import com.webinar.billing.dev.LambdaEvents.Refusal;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -22,11 +23,7 @@ class PayPastDueLambdaEventTest {
         String answer = LambdaEvents.send(LambdaEvents.post("pay-past-due", owner.token(), "{}"));
         String unknown = LambdaEvents.send(LambdaEvents.post("pay-past-due", owner.token(), "{\"amount\":1}"));
 
-        assertThat(LambdaEvents.statusOf(answer)).isEqualTo(409);
-        assertThat(LambdaEvents.bodyOf(answer).get("type").asText())
-                .isEqualTo("urn:addon-billing:problem:nothing_past_due");
-        assertThat(LambdaEvents.statusOf(unknown)).isEqualTo(400);
-        assertThat(LambdaEvents.bodyOf(unknown).get("type").asText())
-                .isEqualTo("urn:addon-billing:problem:invalid_request");
+        assertThat(LambdaEvents.refusalOf(answer)).isEqualTo(new Refusal(409, "nothing_past_due"));
+        assertThat(LambdaEvents.refusalOf(unknown)).isEqualTo(new Refusal(400, "invalid_request"));
     }
 }

@@ -8,6 +8,7 @@ import com.webinar.billing.app.purchase.QuoteAddOn;
 import com.webinar.billing.core.AddOn;
 import com.webinar.billing.core.Role;
 import com.webinar.billing.dev.LambdaEvents;
+import com.webinar.billing.dev.LambdaEvents.Refusal;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -50,8 +51,6 @@ class PurchaseLambdaEventTest {
 
         String answer = LambdaEvents.send(LambdaEvents.post("purchase", owner.token(), "{\"idempotencyKey\":\"k\"}"));
 
-        assertThat(LambdaEvents.statusOf(answer)).isEqualTo(400);
-        assertThat(LambdaEvents.bodyOf(answer).get("type").asText())
-                .isEqualTo("urn:addon-billing:problem:invalid_request");
+        assertThat(LambdaEvents.refusalOf(answer)).isEqualTo(new Refusal(400, "invalid_request"));
     }
 }

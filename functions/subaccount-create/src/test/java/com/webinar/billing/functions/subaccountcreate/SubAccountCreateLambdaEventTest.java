@@ -9,6 +9,7 @@ import com.webinar.billing.app.purchase.QuoteAddOn;
 import com.webinar.billing.core.AddOn;
 import com.webinar.billing.core.Role;
 import com.webinar.billing.dev.LambdaEvents;
+import com.webinar.billing.dev.LambdaEvents.Refusal;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -48,9 +49,7 @@ class SubAccountCreateLambdaEventTest {
         JsonNode subAccount = LambdaEvents.bodyOf(created);
         assertThat(subAccount.get("purchaseId").asText()).isEqualTo(seats.toString());
         assertThat(subAccount.get("name").asText()).isEqualTo("Sales");
-        assertThat(LambdaEvents.statusOf(refused)).isEqualTo(409);
-        assertThat(LambdaEvents.bodyOf(refused).get("type").asText())
-                .isEqualTo("urn:addon-billing:problem:no_free_seat");
+        assertThat(LambdaEvents.refusalOf(refused)).isEqualTo(new Refusal(409, "no_free_seat"));
     }
 
     private static String create(LambdaEvents.Owner owner, String adminId) {

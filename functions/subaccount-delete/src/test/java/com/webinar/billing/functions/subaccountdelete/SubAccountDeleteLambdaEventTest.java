@@ -10,6 +10,7 @@ import com.webinar.billing.app.subaccount.CreateSubAccount;
 import com.webinar.billing.core.AddOn;
 import com.webinar.billing.core.Role;
 import com.webinar.billing.dev.LambdaEvents;
+import com.webinar.billing.dev.LambdaEvents.Refusal;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -49,9 +50,7 @@ class SubAccountDeleteLambdaEventTest {
         String unconfirmed = delete(owner, "{\"subAccountId\":\"" + subAccount + "\"}");
         String confirmed = delete(owner, "{\"subAccountId\":\"" + subAccount + "\",\"confirm\":true}");
 
-        assertThat(LambdaEvents.statusOf(unconfirmed)).isEqualTo(409);
-        assertThat(LambdaEvents.bodyOf(unconfirmed).get("type").asText())
-                .isEqualTo("urn:addon-billing:problem:confirmation_required");
+        assertThat(LambdaEvents.refusalOf(unconfirmed)).isEqualTo(new Refusal(409, "confirmation_required"));
         assertThat(LambdaEvents.statusOf(confirmed)).as(confirmed).isEqualTo(200);
         JsonNode erased = LambdaEvents.bodyOf(confirmed);
         assertThat(erased.get("erased").get("users").asInt()).isEqualTo(1);
