@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /** The adapter over HTTP against WireMock playing EventBridge: what it sends, and what it makes of each answer. */
 class EventBridgeBusTest {
-    static final Duration ATTEMPT_TIMEOUT = Duration.ofMillis(300);
+    /** Long enough for a first call on a loaded 2-core machine (300 ms was not), short enough for the timeout tests. */
+    static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(1);
 
     final FakeEventBridge eventBridge = new FakeEventBridge();
     final EventBridgeBus bus = new EventBridgeBus(eventBridge.client(ATTEMPT_TIMEOUT), "billing-bus", "addon-billing");
