@@ -128,8 +128,8 @@ variable "function_memory_mb" {
   default     = {}
 
   validation {
-    condition     = alltrue([for k, v in var.function_memory_mb : contains(["account-sync", "quote", "purchase", "billing-details", "invoices", "pay-past-due", "entitlements", "cancel", "subaccount-create", "subaccount-delete", "payment-webhook", "renewal-tick", "reconcile", "migrate"], k)])
-    error_message = "function_memory_mb keys must be function names (account-sync, quote, purchase, billing-details, invoices, pay-past-due, entitlements, cancel, subaccount-create, subaccount-delete, payment-webhook, renewal-tick, reconcile, migrate)."
+    condition     = alltrue([for k, v in var.function_memory_mb : contains(keys(local.function_defaults), k)])
+    error_message = "function_memory_mb keys must be function names (the keys of function_defaults in functions.tf)."
   }
 
   validation {
@@ -144,12 +144,12 @@ variable "function_timeout_seconds" {
   default     = {}
 
   validation {
-    condition     = alltrue([for k, v in var.function_timeout_seconds : contains(["account-sync", "quote", "purchase", "billing-details", "invoices", "pay-past-due", "entitlements", "cancel", "subaccount-create", "subaccount-delete", "payment-webhook", "renewal-tick", "reconcile", "migrate"], k)])
+    condition     = alltrue([for k, v in var.function_timeout_seconds : contains(keys(local.function_defaults), k)])
     error_message = "function_timeout_seconds keys must be function names."
   }
 
   validation {
-    condition     = alltrue([for k, v in var.function_timeout_seconds : v >= 3 && v <= 900 && floor(v) == v && (contains(["renewal-tick", "reconcile", "migrate"], k) || v <= 29)])
+    condition     = alltrue([for k, v in var.function_timeout_seconds : v >= 3 && v <= 900 && floor(v) == v && (try(local.function_defaults[k].kind, "http") != "http" || v <= 29)])
     error_message = "Timeouts must be whole seconds between 3 and 900; HTTP functions at most 29 (API Gateway's limit is 30 s)."
   }
 }
@@ -164,7 +164,7 @@ variable "function_reserved_concurrency" {
   }
 
   validation {
-    condition     = alltrue([for k, v in var.function_reserved_concurrency : contains(["account-sync", "quote", "purchase", "billing-details", "invoices", "pay-past-due", "entitlements", "cancel", "subaccount-create", "subaccount-delete", "payment-webhook", "renewal-tick", "reconcile", "migrate"], k) && (v == -1 || (v >= 0 && floor(v) == v))])
+    condition     = alltrue([for k, v in var.function_reserved_concurrency : contains(keys(local.function_defaults), k) && (v == -1 || (v >= 0 && floor(v) == v))])
     error_message = "function_reserved_concurrency keys must be function names and values -1 or a whole number >= 0."
   }
 }
