@@ -128,8 +128,8 @@ variable "function_memory_mb" {
   default     = {}
 
   validation {
-    condition     = alltrue([for k, v in var.function_memory_mb : contains(["account-sync", "quote", "purchase", "billing-details", "invoices", "pay-past-due", "entitlements", "cancel", "subaccount-create", "subaccount-delete", "payment-webhook", "renewal-tick", "reconcile", "migrate"], k)])
-    error_message = "function_memory_mb keys must be function names (account-sync, quote, purchase, billing-details, invoices, pay-past-due, entitlements, cancel, subaccount-create, subaccount-delete, payment-webhook, renewal-tick, reconcile, migrate)."
+    condition     = alltrue([for k, v in var.function_memory_mb : contains(["account-sync", "quote", "purchase", "billing-details", "invoices", "pay-past-due", "entitlements", "cancel", "subaccount-create", "subaccount-delete", "subaccounts", "payment-webhook", "renewal-tick", "reconcile", "migrate"], k)])
+    error_message = "function_memory_mb keys must be function names (account-sync, quote, purchase, billing-details, invoices, pay-past-due, entitlements, cancel, subaccount-create, subaccount-delete, subaccounts, payment-webhook, renewal-tick, reconcile, migrate)."
   }
 
   validation {
@@ -144,7 +144,7 @@ variable "function_timeout_seconds" {
   default     = {}
 
   validation {
-    condition     = alltrue([for k, v in var.function_timeout_seconds : contains(["account-sync", "quote", "purchase", "billing-details", "invoices", "pay-past-due", "entitlements", "cancel", "subaccount-create", "subaccount-delete", "payment-webhook", "renewal-tick", "reconcile", "migrate"], k)])
+    condition     = alltrue([for k, v in var.function_timeout_seconds : contains(["account-sync", "quote", "purchase", "billing-details", "invoices", "pay-past-due", "entitlements", "cancel", "subaccount-create", "subaccount-delete", "subaccounts", "payment-webhook", "renewal-tick", "reconcile", "migrate"], k)])
     error_message = "function_timeout_seconds keys must be function names."
   }
 
@@ -164,7 +164,7 @@ variable "function_reserved_concurrency" {
   }
 
   validation {
-    condition     = alltrue([for k, v in var.function_reserved_concurrency : contains(["account-sync", "quote", "purchase", "billing-details", "invoices", "pay-past-due", "entitlements", "cancel", "subaccount-create", "subaccount-delete", "payment-webhook", "renewal-tick", "reconcile", "migrate"], k) && (v == -1 || (v >= 0 && floor(v) == v))])
+    condition     = alltrue([for k, v in var.function_reserved_concurrency : contains(["account-sync", "quote", "purchase", "billing-details", "invoices", "pay-past-due", "entitlements", "cancel", "subaccount-create", "subaccount-delete", "subaccounts", "payment-webhook", "renewal-tick", "reconcile", "migrate"], k) && (v == -1 || (v >= 0 && floor(v) == v))])
     error_message = "function_reserved_concurrency keys must be function names and values -1 or a whole number >= 0."
   }
 }
