@@ -55,7 +55,13 @@ def main(path):
 
     # Blocker: no secrets extension layer any more
     lambdas = by_type.get("aws_lambda_function", [])
-    check("every function is planned", len(lambdas) >= 14)
+    check("every function is planned", len(lambdas) >= 16)
+    names = {r["values"]["function_name"] for r in lambdas}
+    check("the owner's sub-account list (subaccounts) is planned",
+          any(n.endswith("-subaccounts") for n in names))
+    jwt_routes = {r["values"]["route_key"] for r in by_type.get("aws_apigatewayv2_route", [])
+                  if r["values"]["authorization_type"] == "JWT"}
+    check("POST /subaccounts is routed behind the JWT authorizer", "POST /subaccounts" in jwt_routes)
     check("no function has a layer (the secrets extension is gone)", all(not r["values"].get("layers") for r in lambdas))
 
     # Tick failures: event-invoke config on the alias, retried, dead-lettered, with IAM

@@ -21,6 +21,7 @@ locals {
     "cancel"            = { kind = "http", jwt = true, memory = 1024, timeout = 20, secrets = ["db_app"] }
     "subaccount-create" = { kind = "http", jwt = true, memory = 1024, timeout = 20, secrets = ["db_app"] }
     "subaccount-delete" = { kind = "http", jwt = true, memory = 1024, timeout = 25, secrets = ["db_app"] }
+    "subaccounts"       = { kind = "http", jwt = true, memory = 1024, timeout = 20, secrets = ["db_app"] }
     "payment-webhook"   = { kind = "http", jwt = false, memory = 1024, timeout = 20, secrets = ["db_app", "webhook"] }
     "renewal-tick"      = { kind = "schedule", jwt = false, memory = 1536, timeout = 300, secrets = ["db_app", "stripe"] }
     "event-relay"       = { kind = "schedule", jwt = false, memory = 512, timeout = 90, secrets = ["db_app"] }

@@ -162,6 +162,9 @@ CASES = {
                                              '{"subAccountId":"00000000-0000-4000-8000-0000000000c1",'
                                              '"confirm":true}', bearer("owner-acme")),
                           http_ok(200, ['"subAccountId"']), "seeded", {}),
+    "subaccounts": ("functions/subaccounts/target/function.zip",
+                    lambda: http_event("/subaccounts", "{}", bearer("owner-acme")),
+                    http_ok(200, ['"subAccounts"', '"seats"']), "seeded", {}),
     "payment-webhook": ("functions/payment-webhook/target/function.zip",
                         lambda: http_event("/payment-webhook", WEBHOOK_BODY, webhook_headers(WEBHOOK_BODY)),
                         http_ok(200, ['"received":true']), "seeded", {}),

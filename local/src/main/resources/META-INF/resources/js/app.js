@@ -4,7 +4,7 @@ import { fill, h, notice } from './dom.js';
 import { state } from './state.js';
 import { renderBilling, renderInvoices } from './billing.js';
 import { initBuy, renderBuy } from './buy.js';
-import { initSubAccounts, recheckSubAccounts, renderSubAccounts } from './subaccounts.js';
+import { initSubAccounts, loadSubAccounts, renderSubAccounts } from './subaccounts.js';
 import { initDevPanel, refreshEvents, renderDevPanel } from './devpanel.js';
 
 // The demo users of the local app's demo data (README, "Local mode walk-through").
@@ -74,10 +74,11 @@ async function refreshAll() {
     const page = await attempt('billing-notice', () => call('invoices'));
     state.invoices = page?.invoices ?? [];
     state.nextCursor = page?.nextCursor ?? null;
-    await attempt('sub-notice', recheckSubAccounts);
+    state.subAccounts = await attempt('sub-notice', loadSubAccounts);
   } else {
     state.invoices = [];
     state.nextCursor = null;
+    state.subAccounts = null;
   }
   // what only an owner may do is not offered to members and sub-account users
   document.getElementById('buy').hidden = !owner;
@@ -91,6 +92,7 @@ async function signIn(userId) {
   state.user = userId;
   state.details = null;
   state.entitlements = null;
+  state.subAccounts = null;
   notice('buy-notice', null);
   notice('sub-notice', null);
   try {

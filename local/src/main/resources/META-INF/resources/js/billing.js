@@ -3,7 +3,7 @@ import { openDialog } from './dialog.js';
 import { fill, h, notice } from './dom.js';
 import { day, instant, label, money, t } from './i18n.js';
 import { refresh, state } from './state.js';
-import { subAccountName } from './subaccounts.js';
+import { loadSubAccounts } from './subaccounts.js';
 
 const CANCELLABLE = ['ACTIVE', 'PAST_DUE'];
 
@@ -128,7 +128,7 @@ function askCancel(p) {
             return true;
           } catch (e) {
             if (e.code !== 'confirmation_required') throw e;
-            askErasure(p, e.body.subAccounts ?? []);
+            askErasure(p, e.body.subAccounts ?? [], (await loadSubAccounts()).subAccounts);
             return false;
           }
         },
@@ -137,14 +137,25 @@ function askCancel(p) {
   });
 }
 
-/** Cancelling sub-account seats erases the sub-accounts in them when the cycle ends: say whose, and ask. */
-function askErasure(p, subAccountIds) {
+/**
+ * Cancelling sub-account seats erases the sub-accounts in them when the cycle ends: say whose (those the list
+ * places in the purchase's seats, and any other the refusal names, by id), and ask.
+ */
+function askErasure(p, namedIds, listed) {
+  const inSeats = listed.filter((s) => s.purchaseId === p.purchaseId);
+  const others = namedIds.filter((id) => !inSeats.some((s) => s.subAccountId === id));
+  const item = (id, text) => h('li', { dataset: { subAccountId: id } }, text);
   const check = h('input', { type: 'checkbox', id: 'erasure-check' });
   const [confirm] = openDialog({
     title: t('cancel.erasureTitle'),
     body: [
       h('p', { class: 'warning', id: 'erasure-warning' }, t('cancel.erasure', { date: day(state.details.cycleEnd) })),
-      h('ul', { id: 'erasure-list' }, subAccountIds.map((id) => h('li', { dataset: { subAccountId: id } }, subAccountName(id)))),
+      h(
+        'ul',
+        { id: 'erasure-list' },
+        inSeats.map((s) => item(s.subAccountId, s.admin ? `${s.name} (${s.admin.userId})` : s.name)),
+        others.map((id) => item(id, id)),
+      ),
       h('p', {}, check, ' ', h('label', { for: 'erasure-check' }, t('cancel.erasureCheck'))),
     ],
     actions: [

@@ -4,6 +4,7 @@ export const state = {
   user: null,
   details: null, // billing-details, when the user is an owner
   entitlements: null,
+  subAccounts: null, // the subaccounts function's answer, when the user is an owner
   invoices: [],
   nextCursor: null,
   devClock: false, // the local-only dev-clock answered: the page runs against the local app

@@ -1,42 +1,13 @@
 import { call, Problem } from './api.js';
 import { openDialog } from './dialog.js';
 import { fill, h, notice } from './dom.js';
-import { t } from './i18n.js';
+import { instant, t } from './i18n.js';
 import { refresh, state } from './state.js';
 
-// No function lists an account's sub-accounts: the page remembers those it created (and the demo's), and
-// re-checks each through subaccount-delete's unconfirmed answer, which changes nothing (409 = still there).
-const DEMO = { acme: [{ subAccountId: '00000000-0000-4000-8000-0000000000c1', name: 'Training team', storageGb: 5, recordingHours: 2 }] };
-
-const key = () => `billing-page.subaccounts.${state.details.accountId}`;
-
-function known() {
-  if (!state.details) return [];
-  const stored = localStorage.getItem(key());
-  return stored ? JSON.parse(stored) : (DEMO[state.details.accountId] ?? []);
-}
-
-function remember(list) {
-  localStorage.setItem(key(), JSON.stringify(list));
-}
-
-export function subAccountName(id) {
-  const found = known().find((s) => s.subAccountId === id);
-  return found ? `${found.name} (${id})` : id;
-}
-
-export async function recheckSubAccounts() {
-  const still = [];
-  for (const s of known()) {
-    try {
-      await call('subaccount-delete', { subAccountId: s.subAccountId });
-      still.push(s); // never happens without confirm; kept to be safe
-    } catch (e) {
-      if (!(e instanceof Problem)) throw e;
-      if (e.status !== 404) still.push(s);
-    }
-  }
-  remember(still);
+/** The owner's sub-accounts and seats, from the subaccounts function (state.subAccounts holds its answer). */
+export async function loadSubAccounts() {
+  state.subAccounts = await call('subaccounts');
+  return state.subAccounts;
 }
 
 function row(s) {
@@ -57,23 +28,19 @@ function row(s) {
     'li',
     { id: `sub-${s.subAccountId}`, dataset: { subAccountId: s.subAccountId } },
     h('span', { class: 'name' }, s.name),
-    ` · ${t('sub.storage', { n: s.storageGb })} · ${t('sub.recording', { n: s.recordingHours })} `,
+    s.admin ? ` · ${t('sub.admin', { name: s.admin.name, userId: s.admin.userId })}` : '',
+    ` · ${t('sub.storage', { n: s.storageGb })} · ${t('sub.recording', { n: s.recordingHours })}`,
+    ` · ${t('sub.createdAt', { at: instant(s.createdAt) })} `,
     toggle,
     menu,
   );
 }
 
 export function renderSubAccounts() {
-  const seats = state.entitlements?.subAccountSeats;
-  fill('seats', seats ? t('sub.seats', seats) : '');
-  if (!state.details) return fill('sub-list');
-  const list = known();
-  const others = seats ? seats.used - list.length : 0;
-  fill(
-    'sub-list',
-    list.length ? h('ul', { id: 'sub-accounts' }, list.map(row)) : h('p', {}, t('sub.none')),
-    others > 0 ? h('p', { id: 'sub-others' }, t('sub.unknown', { n: others })) : null,
-  );
+  const listed = state.subAccounts;
+  fill('seats', listed ? t('sub.seats', listed.seats) : '');
+  if (!listed) return fill('sub-list');
+  fill('sub-list', listed.subAccounts.length ? h('ul', { id: 'sub-accounts' }, listed.subAccounts.map(row)) : h('p', { id: 'sub-none' }, t('sub.none')));
 }
 
 function askDelete(s) {
@@ -94,7 +61,6 @@ function askDelete(s) {
         disabled: () => typed.value.trim() !== s.name,
         run: async () => {
           const answer = await call('subaccount-delete', { subAccountId: s.subAccountId, confirm: true });
-          remember(known().filter((k) => k.subAccountId !== s.subAccountId));
           await refresh();
           notice('sub-notice', t('sub.deleted', { name: s.name, ...answer.erased }), 'success');
           return true;
@@ -119,7 +85,6 @@ export function initSubAccounts() {
         recordingHours: Number(value('sub-recording')),
         admin: { userId: value('sub-admin-id'), name: value('sub-admin-name') },
       });
-      remember([...known(), created]);
       event.target.reset();
       await refresh();
       notice('sub-notice', t('sub.created', { name: created.name }), 'success');

@@ -143,12 +143,54 @@ final class BillingPage implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
-    /** Asks the two prices of an add-on and waits for them. */
-    void quote(String addOn, int quantity) {
+    /** Asks the two prices of an add-on in the buy form and waits for them: the checkout, ready to pay. */
+    Checkout buy(String addOn, int quantity) {
         choose("#addon", addOn);
         type("#quantity", Integer.toString(quantity));
         click("#get-quote");
         waitFor("#quote-charge-now");
+        return new Checkout(addOn);
+    }
+
+    /** One add-on's quote in the buy form: its prices, and paying it. */
+    final class Checkout {
+        private final String addOn;
+
+        private Checkout(String addOn) {
+            this.addOn = addOn;
+        }
+
+        String cyclePrice() {
+            return waitFor("#quote-cycle-price").getText();
+        }
+
+        String chargeNow() {
+            return waitFor("#quote-charge-now").getText();
+        }
+
+        /** Clicks "pay"; what follows (a 3-D Secure step, a refusal) is the test's to see. */
+        void pay() {
+            click("#pay");
+        }
+
+        /** Pays, waits until the page says the payment was accepted and lists the add-on active; answers the notice. */
+        String paid() {
+            pay();
+            return accepted();
+        }
+
+        /** Waits until the page says the payment was accepted and lists the add-on active; answers the notice. */
+        String accepted() {
+            String notice = waitForText("#buy-notice", "Payment accepted");
+            waitForAttribute("tr[data-add-on=" + addOn + "]", "data-status", "ACTIVE");
+            return notice;
+        }
+
+        /** Pays and answers the refusal the page shows. */
+        String refused() {
+            pay();
+            return waitFor("#buy-notice [role=alert]").getText();
+        }
     }
 
     Path screenshot(String name) {

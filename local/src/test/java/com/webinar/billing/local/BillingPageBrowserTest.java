@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -31,7 +32,8 @@ class BillingPageBrowserTest {
     @BeforeEach
     void browser() {
         var browser = BillingPage.installedBrowser();
-        if ("required".equals(System.getenv("BILLING_PAGE_BROWSER"))) {
+        // CI exports BILLING_PAGE_BROWSER=required; -DBILLING_PAGE_BROWSER=required does the same on one command
+        if ("required".equals(System.getProperty("BILLING_PAGE_BROWSER", System.getenv("BILLING_PAGE_BROWSER")))) {
             assertThat(browser).as(BillingPage.INSTALL).isPresent();
         }
         Assumptions.assumeTrue(browser.isPresent(), BillingPage.INSTALL);
@@ -54,16 +56,14 @@ class BillingPageBrowserTest {
         Api.Account account = api.seedAccount();
         page.signIn(account.ownerId());
 
-        page.quote("PRESENTERS", 5);
-        assertThat(page.waitForText("#quote-cycle-price", "€100.00")).isEqualTo("€100.00");
-        assertThat(page.waitForText("#quote-charge-now", "€60.00")).isEqualTo("€60.00");
+        BillingPage.Checkout checkout = page.buy("PRESENTERS", 5);
+        assertThat(checkout.cyclePrice()).isEqualTo("€100.00");
+        assertThat(checkout.chargeNow()).isEqualTo("€60.00");
         assertThat(page.waitForText("#quote-days", "18 day(s) left")).contains("February 9, 2026");
         page.waitForText("#quote-expiry", "guaranteed for 15 min");
         page.screenshot("buy-quote");
 
-        page.click("#pay");
-        assertThat(page.waitForText("#buy-notice", "Payment accepted")).contains("€60.00 charged");
-        page.waitForAttribute("tr[data-add-on=PRESENTERS]", "data-status", "ACTIVE");
+        assertThat(checkout.paid()).contains("€60.00 charged");
         assertThat(page.waitFor("tr[data-add-on=PRESENTERS] .until").getText()).isEqualTo("renews on February 9, 2026");
         assertThat(page.waitFor("#next-renewal").getText()).isEqualTo("€100.00 on February 9, 2026");
         assertThat(page.waitFor("#ent-presenterSeats").getText()).isEqualTo("5");
@@ -83,15 +83,19 @@ class BillingPageBrowserTest {
     @Test
     void cancelling_sub_account_seats_lists_the_sub_accounts_to_erase_and_waits_for_an_explicit_confirmation() {
         Api.Account account = api.seedAccount();
-        String seats = api.buy(account, "SUB_ACCOUNTS", 2);
-        SubAccountSteps.SubAccount sales = subAccounts.create(account, "Sales team");
         page.signIn(account.ownerId());
+        page.buy("SUB_ACCOUNTS", 2).paid();
+        String seats = seatsOf(account);
+        SubAccountSteps.SubAccount sales = subAccounts.create(account, "Sales team");
 
         page.click("tr[data-add-on=SUB_ACCOUNTS] button.cancel");
         assertThat(page.waitForText("#cancel-until", "February 9, 2026"))
                 .startsWith("It stays active until February 9, 2026");
         page.click("#cancel-confirm");
-        page.waitFor("#erasure-list li[data-sub-account-id='" + sales.id() + "']");
+        assertThat(page.waitFor("#erasure-list li[data-sub-account-id='" + sales.id() + "']")
+                        .getText())
+                .as("named as the sub-accounts function lists it")
+                .isEqualTo("Sales team (" + sales.adminId() + ")");
         assertThat(page.waitFor("#erasure-warning").getText()).contains("cannot be undone");
         assertThat(page.enabled("#erasure-confirm"))
                 .as("nothing is erased without the box ticked")
@@ -114,8 +118,8 @@ class BillingPageBrowserTest {
     @Test
     void deleting_a_sub_account_warns_that_the_erasure_is_irreversible_and_needs_its_name_typed() {
         Api.Account account = api.seedAccount();
-        api.buy(account, "SUB_ACCOUNTS", 1);
         page.signIn(account.ownerId());
+        page.buy("SUB_ACCOUNTS", 1).paid();
         page.waitForText("#seats", "0 used, 1 free of 1");
 
         page.click("#sub-create summary");
@@ -174,9 +178,7 @@ class BillingPageBrowserTest {
         Api.Account account = api.account("LIVE", "MONTHLY", "2026-01-10", "EUR", "Europe/Paris", "-declined");
         page.signIn(account.ownerId());
 
-        page.quote("PARALLEL_EVENTS", 1);
-        page.click("#pay");
-        assertThat(page.waitFor("#buy-notice [role=alert]").getText())
+        assertThat(page.buy("PARALLEL_EVENTS", 1).refused())
                 .isEqualTo("Your bank declined the payment. Nothing was charged and the add-on was not added.");
         page.waitForAttribute("tr[data-add-on=PARALLEL_EVENTS]", "data-status", "FAILED");
         assertThat(page.waitFor("#ent-parallelEvents").getText()).isEqualTo("1");
@@ -187,13 +189,12 @@ class BillingPageBrowserTest {
     void a_quote_expires_when_the_clock_moves_past_its_fifteen_minutes_and_paying_it_shows_the_products_detail() {
         Api.Account account = api.seedAccount();
         page.signIn(account.ownerId());
-        page.quote("STORAGE", 2);
+        BillingPage.Checkout checkout = page.buy("STORAGE", 2);
 
         page.click("#clock-16m");
         page.waitForAttribute("#quote-expiry", "data-expired", "true");
         assertThat(page.waitFor("#quote-expiry").getText()).isEqualTo("This price has expired: ask for a new price.");
-        page.click("#pay");
-        assertThat(page.waitFor("#buy-notice [role=alert]").getText()).containsIgnoringCase("expired");
+        assertThat(checkout.refused()).containsIgnoringCase("expired");
         page.screenshot("quote-expired");
         assertThat(api.count("select count(*) from purchase where account_id = ?", account.id()))
                 .isZero();
@@ -202,8 +203,8 @@ class BillingPageBrowserTest {
     @Test
     void the_renewal_tick_turns_the_cycle_and_issues_the_renewal_invoice() {
         Api.Account account = api.seedAccount();
-        api.buy(account, "PRESENTERS", 5);
         page.signIn(account.ownerId());
+        page.buy("PRESENTERS", 5).paid();
         page.waitForText("#cycle", "from January 10, 2026 to February 9, 2026");
 
         page.click("#clock-cycle-end");
@@ -223,13 +224,60 @@ class BillingPageBrowserTest {
         Api.Account account = api.account("LIVE", "MONTHLY", "2026-01-10", "JPY", "Asia/Tokyo", "-3ds");
         page.signIn(account.ownerId());
 
-        page.quote("PRESENTERS", 1);
-        assertThat(page.waitFor("#quote-cycle-price").getText()).isEqualTo("¥3,000");
-        page.click("#pay");
+        BillingPage.Checkout checkout = page.buy("PRESENTERS", 1);
+        assertThat(checkout.cyclePrice()).isEqualTo("¥3,000");
+        checkout.pay();
         page.waitFor("#authentication");
         page.screenshot("3ds-step");
         page.click("#auth-succeed");
-        page.waitForText("#buy-notice", "Payment accepted");
-        page.waitForAttribute("tr[data-add-on=PRESENTERS]", "data-status", "ACTIVE");
+        checkout.accepted();
+    }
+
+    @Test
+    void the_sub_accounts_section_lists_what_the_sub_accounts_function_answers_with_the_seats_used_and_free() {
+        Api.Account account = api.seedAccount();
+        page.signIn(account.ownerId());
+        page.buy("SUB_ACCOUNTS", 3).paid();
+        page.waitForText("#sub-none", "No sub-account.");
+        SubAccountSteps.SubAccount sales = subAccounts.create(account, "Sales team");
+        SubAccountSteps.SubAccount support = subAccounts.create(account, "Support team");
+
+        page.signIn(account.ownerId());
+        page.waitForText("#seats", "2 used, 1 free of 3");
+        assertThat(listedOnThePage())
+                .as("created elsewhere than on this page, listed all the same")
+                .containsExactlyInAnyOrder(sales.id(), support.id())
+                .isEqualTo(listedIds(account));
+        assertThat(page.waitFor("#sub-" + sales.id()).getText())
+                .contains("Sales team", "admin: Admin of Sales team (" + sales.adminId() + ")", "50 GB of storage");
+        page.screenshot("subaccounts-listed");
+
+        page.click("#sub-" + sales.id() + " button.actions");
+        page.click("#sub-" + sales.id() + " button.delete");
+        page.type("#delete-typed", "Sales team");
+        page.click("#delete-confirm");
+        page.waitForText("#sub-notice", "was deleted");
+        page.waitForText("#seats", "1 used, 2 free of 3");
+        assertThat(listedOnThePage()).containsExactly(support.id()).isEqualTo(listedIds(account));
+    }
+
+    /** The ids of the sub-accounts the page lists, in its order. */
+    private List<String> listedOnThePage() {
+        return page.all("#sub-accounts li").stream()
+                .map(li -> li.getDomAttribute("data-sub-account-id"))
+                .toList();
+    }
+
+    /** The ids the sub-accounts function answers the owner, in its order. */
+    private List<String> listedIds(Api.Account account) {
+        return api.post("subaccounts", api.token(account.ownerId()), Map.of())
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("subAccounts.subAccountId");
+    }
+
+    private String seatsOf(Api.Account account) {
+        return api.text("select id::text from purchase where account_id = ? and add_on = 'SUB_ACCOUNTS'", account.id());
     }
 }

@@ -73,6 +73,7 @@ class ErrorAnswersTest {
                     t.api.buy(a, "SUB_ACCOUNTS", 1);
                     return Map.of("subAccountId", t.steps.create(a, "Team").id(), "confirm", true);
                 }),
+                new Call("subaccounts", Who.OWNER, (t, a) -> Map.of()),
                 new Call("renewal-tick", Who.NOBODY, (t, a) -> Map.of()),
                 new Call("dev-token", Who.NOBODY, (t, a) -> Map.of("sub", a.ownerId())),
                 new Call("dev-clock", Who.NOBODY, (t, a) -> Map.of("now", "2026-03-01T00:00:00Z")),

@@ -54,6 +54,7 @@ class SnapshotPrimingTest {
                         "401 from /cancel",
                         "401 from /subaccount-create",
                         "401 from /subaccount-delete",
+                        "401 from /subaccounts",
                         "400 from /payment-webhook");
     }
 

@@ -28,10 +28,15 @@ public class EntitlementsQuery {
                 SubAccountEntity subAccount = subAccounts.findById(caller.subAccountId());
                 return Entitlements.ofSubAccount(subAccount.storageGb, subAccount.recordingHours);
             }
-            List<Grant> grants = purchases.granting(caller.accountId()).stream()
-                    .map(p -> new Grant(p.addOn, p.quantity, p.status))
-                    .toList();
-            return Entitlements.ofAccount(grants, (int) subAccounts.countOfAccount(caller.accountId()));
+            return ofAccount(caller.accountId(), (int) subAccounts.countOfAccount(caller.accountId()));
         });
+    }
+
+    /** The account's entitlements with {@code subAccountsUsed} seats taken, inside the caller's transaction. */
+    public Entitlements ofAccount(String accountId, int subAccountsUsed) {
+        List<Grant> grants = purchases.granting(accountId).stream()
+                .map(p -> new Grant(p.addOn, p.quantity, p.status))
+                .toList();
+        return Entitlements.ofAccount(grants, subAccountsUsed);
     }
 }
