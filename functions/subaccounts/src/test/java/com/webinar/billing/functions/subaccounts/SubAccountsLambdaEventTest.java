@@ -10,6 +10,7 @@ import com.webinar.billing.app.subaccount.CreateSubAccount;
 import com.webinar.billing.core.AddOn;
 import com.webinar.billing.core.Role;
 import com.webinar.billing.dev.LambdaEvents;
+import com.webinar.billing.dev.LambdaEvents.Refusal;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -55,8 +56,6 @@ class SubAccountsLambdaEventTest {
         assertThat(sales.get("admin").get("userId").asText()).isEqualTo(admin.userId());
         assertThat(sales.get("purchaseId").asText()).isEqualTo(seats.toString());
         assertThat(answer.get("seats").toString()).isEqualTo("{\"total\":2,\"used\":1,\"free\":1}");
-        assertThat(LambdaEvents.statusOf(unknown)).isEqualTo(400);
-        assertThat(LambdaEvents.bodyOf(unknown).get("type").asText())
-                .isEqualTo("urn:addon-billing:problem:invalid_request");
+        assertThat(LambdaEvents.refusalOf(unknown)).isEqualTo(new Refusal(400, "invalid_request"));
     }
 }
