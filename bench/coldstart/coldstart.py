@@ -321,6 +321,7 @@ def run_once(java, ric_cp, task_dir, event, env_builder, jvm_extra=(), log_path=
         return {"total": rt.answered_at - start, "cpu": usage.ru_utime + usage.ru_stime,
                 "init": (rt.served_at - start) if rt.served_at else None,
                 "snapshot": (rt.restored_at - start) if rt.restored_at else None, "served_at": rt.served_at,
+                "answered_at": rt.answered_at,
                 "status": rt.status, "body": rt.body}
 
 
@@ -349,11 +350,12 @@ def class_loads_at(classlog):
             yield float(m.group(1)), int(m.group(2)) if m.group(2) else None, m.group(3), m.group(4).strip()
 
 
-def first_request_classes(classlog, served_at):
-    """The classes loaded after the runtime asked for its first event (wall clock): what the first request loads.
-    Under SNAPSTART=1 that is after the snapshot point, what the first request after a restore would load."""
-    border = served_at * 1000
-    return [(cls, source) for _, ms, cls, source in class_loads_at(classlog) if ms is not None and ms > border]
+def first_request_classes(classlog, run):
+    """The classes loaded from the runtime's first ask for an event to its answer (wall clock): what the first
+    request loads. Under SNAPSTART=1 that is after the snapshot point, what the first request after a restore would
+    load. (What the runtime client loads after its answer, asking for the next event, is not counted.)"""
+    start, end = run["served_at"] * 1000, run["answered_at"] * 1000
+    return [(cls, source) for _, ms, cls, source in class_loads_at(classlog) if ms is not None and start < ms <= end]
 
 
 def families(classlog):
@@ -395,7 +397,7 @@ def write_preload_lists(a, pg, names, tasks):
                        jvm_extra=["-Xlog:class+load=info:file=%s:%s" % (cl, CLASSLOG_DECORATIONS)])
         if not res or res["status"] != "response" or not check(res["body"])[0]:
             sys.exit("%s did not answer as expected: no preload list written" % name)
-        after_init = {cls for cls, source in first_request_classes(cl, res["served_at"])
+        after_init = {cls for cls, source in first_request_classes(cl, res)
                       if cls.startswith(PRELOADABLE) and "$$Lambda" not in cls and source.startswith("file:")}
         out = os.path.join(ROOT, os.path.dirname(os.path.dirname(zip_rel)), PRELOAD_FILE)
         os.makedirs(os.path.dirname(out), exist_ok=True)
@@ -525,7 +527,7 @@ def main():
             results[name]["classes_loaded"] = sum(1 for _ in open(cl))
             results[name]["families"] = families(cl)
             if res and res["status"] == "response" and res.get("served_at"):
-                first = first_request_classes(cl, res["served_at"])
+                first = first_request_classes(cl, res)
                 results[name]["first_request_classes"] = len(first)
                 listed = os.path.join(a.work, "%s-first-request-classes.txt" % name)
                 with open(listed, "w") as f:
