@@ -397,14 +397,37 @@ def write_preload_lists(a, pg, names, tasks):
                        jvm_extra=["-Xlog:class+load=info:file=%s:%s" % (cl, CLASSLOG_DECORATIONS)])
         if not res or res["status"] != "response" or not check(res["body"])[0]:
             sys.exit("%s did not answer as expected: no preload list written" % name)
-        after_init = {cls for cls, source in first_request_classes(cl, res)
-                      if cls.startswith(PRELOADABLE) and "$$Lambda" not in cls and source.startswith("file:")}
+        after_init = preloadable(first_request_classes(cl, res))
         out = os.path.join(ROOT, os.path.dirname(os.path.dirname(zip_rel)), PRELOAD_FILE)
         os.makedirs(os.path.dirname(out), exist_ok=True)
         with open(out, "w") as f:
             f.write(PRELOAD_HEADER)
             f.writelines(c + "\n" for c in sorted(after_init))
         print("%-18s %4d library classes loaded after init -> %s" % (name, len(after_init), out), flush=True)
+
+
+def preloadable(classes):
+    """The classes of a list of (name, source) that a preload list may hold."""
+    return {cls for cls, source in classes
+            if cls.startswith(PRELOADABLE) and "$$" not in cls and source.startswith("file:")}
+
+
+def extend_preload_list(zip_rel, classes):
+    """Adds to a function module's list the preloadable classes its first request still loaded (PRELOAD_EXTEND=1
+    with SNAPSTART=1 CLASSLOG=1: what priming does not reach); creates the list if the module has none."""
+    if not zip_rel.startswith("functions/"):
+        return 0
+    out = os.path.join(ROOT, os.path.dirname(os.path.dirname(zip_rel)), PRELOAD_FILE)
+    listed = set()
+    if os.path.exists(out):
+        listed = {line.strip() for line in open(out) if line.strip() and not line.startswith("#")}
+    added = preloadable(classes) - listed
+    if added:
+        os.makedirs(os.path.dirname(out), exist_ok=True)
+        with open(out, "w") as f:
+            f.write(PRELOAD_HEADER)
+            f.writelines(c + "\n" for c in sorted(listed | added))
+    return len(added)
 
 
 def main():
@@ -423,6 +446,8 @@ def main():
     p.add_argument("--snapstart", action="store_true", help="init as for a SnapStart snapshot, priming included")
     p.add_argument("--preload-lists", action="store_true", help="instead of measuring, write each function "
                    "module's META-INF/quarkus-preload-classes.txt: the library classes its first request loads")
+    p.add_argument("--extend-preload-lists", action="store_true", help="with --classlog: add to each function "
+                   "module's preload list the preloadable classes its first request still loads")
     a = p.parse_args()
     if a.snapstart:
         SNAPSTART.append(True)
@@ -533,6 +558,8 @@ def main():
                 with open(listed, "w") as f:
                     f.writelines("%s %s\n" % c for c in first)
                 results[name]["first_request_classes_file"] = listed
+                if a.extend_preload_lists:
+                    print("%-18s %d classes added to its preload list" % (name, extend_preload_list(zip_rel, first)))
 
     for name, e in results.items():
         e["zip_bytes"] = os.path.getsize(os.path.join(ROOT, CASES[name][0]))

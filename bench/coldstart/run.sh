@@ -12,6 +12,8 @@
 #                                               # before (on-demand) then after (SNAPSTART=1), each with CLASSLOG,
 #                                                 and the one table of docs/benchmarks.md ("SnapStart priming")
 #   CDS=1 ...                                   # what-if: each zip with a dynamic AppCDS archive of its own
+#   SNAPSTART=1 CLASSLOG=1 PRELOAD_EXTEND=1 ... # add to each preload list what the first request after priming
+#                                                 still loads of the preloadable libraries (then rebuild)
 #   PRELOAD_LIST=1 bash bench/coldstart/run.sh  # regenerate each function's META-INF/quarkus-preload-classes.txt
 #                                                 (builds without them, lists what first requests load, rebuilds)
 #
@@ -103,6 +105,7 @@ fi
 
 echo "== cold starts ($RUNS runs each, interleaved; load before: $(cut -d' ' -f1-3 /proc/loadavg))"
 measure "$WORK/results.json" $([ "${CLASSLOG:-0}" = 1 ] && echo --classlog) $([ "${CDS:-0}" = 1 ] && echo --cds) \
-  $([ "${SNAPSTART:-0}" = 1 ] && echo --snapstart) || status=$?
+  $([ "${SNAPSTART:-0}" = 1 ] && echo --snapstart) $([ "${PRELOAD_EXTEND:-0}" = 1 ] && echo --extend-preload-lists) \
+  || status=$?
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 exit $status
