@@ -168,10 +168,24 @@ CASES = {
     "payment-webhook": ("functions/payment-webhook/target/function.zip",
                         lambda: http_event("/payment-webhook", WEBHOOK_BODY, webhook_headers(WEBHOOK_BODY)),
                         http_ok(200, ['"received":true']), "seeded", {}),
+    "pay-past-due": ("functions/pay-past-due/target/function.zip",
+                     lambda: http_event("/pay-past-due", "{}", bearer("owner-pastdue")),
+                     http_ok(200, ['"status":"PAID"']), "seeded", {}),
     "renewal-tick": ("functions/renewal-tick/target/function.zip",
                      lambda: json.dumps({"scheduledTime": datetime.datetime.now(datetime.timezone.utc)
                                         .strftime("%Y-%m-%dT%H:%M:%SZ")}).encode(),
                      plain_ok(), "seeded", {}),
+    # one pass (not the 55 s the schedule gives it) over seed.sql's unpublished event, to a stand-in EventBridge
+    "event-relay": ("functions/event-relay/target/function.zip",
+                    lambda: json.dumps({"scheduledTime": datetime.datetime.now(datetime.timezone.utc)
+                                       .strftime("%Y-%m-%dT%H:%M:%SZ")}).encode(),
+                    plain_ok(['"published":1']), "seeded",
+                    {"BILLING_EVENTS_RUN_FOR": "0S", "BILLING_EVENTS_ENDPOINT": "stand-in"}),
+    # yesterday (UTC) against the local provider, which has charged nothing: a clean report
+    "reconcile": ("functions/reconcile/target/function.zip",
+                  lambda: json.dumps({"scheduledTime": datetime.datetime.now(datetime.timezone.utc)
+                                     .strftime("%Y-%m-%dT%H:%M:%SZ")}).encode(),
+                  plain_ok(['"differences":[]']), "seeded", {}),
     "migrate": ("functions/migrate/target/function.zip",
                 lambda: b"{}", plain_ok(['"migrationsExecuted"']), "empty", {}),
 }
@@ -180,7 +194,8 @@ CASES = {
 class SecretsManager:
     """Stand-ins for what a SnapStart function reads its secrets from: the container-credentials endpoint
     (GET /credentials, Authorization = AWS_CONTAINER_AUTHORIZATION_TOKEN) and Secrets Manager (POST /, which
-    knows the database secret; the signature is not checked)."""
+    knows the database secret; the signature is not checked); and EventBridge's PutEvents (POST / with
+    X-Amz-Target AWSEvents.PutEvents), which accepts every entry."""
 
     def __init__(self):
         class Handler(BaseHTTPRequestHandler):
@@ -202,6 +217,9 @@ class SecretsManager:
 
             def do_POST(self):
                 request = json.loads(self.rfile.read(int(self.headers.get("Content-Length", "0"))) or b"{}")
+                if self.headers.get("X-Amz-Target") == "AWSEvents.PutEvents":
+                    return self.answer(200, json.dumps({"FailedEntryCount": 0, "Entries": [
+                        {"EventId": "bench-%d" % i} for i, _ in enumerate(request.get("Entries", []))]}).encode())
                 known = request.get("SecretId") == DB_SECRET_ARN
                 self.answer(200 if known else 400, json.dumps({"ARN": DB_SECRET_ARN, "Name": "db", "SecretString": json.dumps(
                     {"username": "postgres", "password": "bench"})}).encode() if known else b"{}")
@@ -271,7 +289,7 @@ def env_for(case_db, pg_port, rapi_port, extra, db="bench"):
             "AWS_CONTAINER_AUTHORIZATION_TOKEN": "bench-token",
             "AWS_ENDPOINT_URL_SECRETS_MANAGER": "http://127.0.0.1:%d" % secrets_port(),
         })
-    env.update(extra)
+    env.update({k: ("http://127.0.0.1:%d" % secrets_port() if v == "stand-in" else v) for k, v in extra.items()})
     return env
 
 
@@ -305,7 +323,8 @@ def run_once(java, ric_cp, task_dir, event, env_builder, jvm_extra=(), log_path=
             return None
         return {"total": rt.answered_at - start, "cpu": usage.ru_utime + usage.ru_stime,
                 "init": (rt.served_at - start) if rt.served_at else None,
-                "snapshot": (rt.restored_at - start) if rt.restored_at else None,
+                "snapshot": (rt.restored_at - start) if rt.restored_at else None, "served_at": rt.served_at,
+                "answered_at": rt.answered_at,
                 "status": rt.status, "body": rt.body}
 
 
@@ -317,12 +336,29 @@ FAMILIES = [("hibernate", ("org.hibernate.",)), ("jackson", ("com.fasterxml.",))
             ("jdk tls+http client", ("sun.security.", "javax.net.ssl.", "jdk.internal.net.http.", "java.net.http."))]
 
 
+CLASSLOG_DECORATIONS = "uptime,timemillis"
+
+
 def class_loads(classlog):
     """(uptime in s, class name, source) for each line of a -Xlog:class+load=info:file=...:uptime log."""
+    for t, _, cls, source in class_loads_at(classlog):
+        yield t, cls, source
+
+
+def class_loads_at(classlog):
+    """(uptime in s, wall clock in ms or None, class name, source) per line of a class+load log (CLASSLOG_DECORATIONS)."""
     for line in open(classlog):
-        m = re.match(r"\[([0-9.]+)s\] (\S+) source: (\S+)", line)
+        m = re.match(r"\[([0-9.]+)s\](?:\[([0-9]+)ms\])? (\S+) source: (.*)$", line)
         if m:
-            yield float(m.group(1)), m.group(2), m.group(3)
+            yield float(m.group(1)), int(m.group(2)) if m.group(2) else None, m.group(3), m.group(4).strip()
+
+
+def first_request_classes(classlog, run):
+    """The classes loaded from the runtime's first ask for an event to its answer (wall clock): what the first
+    request loads. Under SNAPSTART=1 that is after the snapshot point, what the first request after a restore would
+    load. (What the runtime client loads after its answer, asking for the next event, is not counted.)"""
+    start, end = run["served_at"] * 1000, run["answered_at"] * 1000
+    return [(cls, source) for _, ms, cls, source in class_loads_at(classlog) if ms is not None and start < ms <= end]
 
 
 def families(classlog):
@@ -339,8 +375,9 @@ def families(classlog):
 # Only libraries whose static initialisers need nothing of the application: Quarkus preloads (and initialises)
 # the listed classes early in the function's static init, before CDI and the runtime config exist
 # (quarkus.snapstart.preload-classes / initialize-classes). Not Narayana: its statics read its configuration,
-# which Quarkus sets later; not the CDI-facing libraries (smallrye-jwt, Agroal) either.
-PRELOADABLE = ("org.hibernate.", "org.antlr.", "org.postgresql.", "org.jose4j.", "com.fasterxml.jackson.")
+# which Quarkus sets later; not the CDI-facing libraries (smallrye-jwt, Agroal) either. billing-core is the JDK only.
+PRELOADABLE = ("org.hibernate.", "org.antlr.", "org.postgresql.", "org.jose4j.", "com.fasterxml.jackson.",
+               "com.webinar.billing.core.")
 PRELOAD_HEADER = """# Library classes that this function loads for its first request, after its init: Quarkus preloads them during
 # init (quarkus.snapstart.preload-classes), so that with SnapStart they are in the snapshot instead of in the
 # first request after a restore. Written by bench/coldstart/coldstart.py (PRELOADABLE says which libraries);
@@ -360,19 +397,40 @@ def write_preload_lists(a, pg, names, tasks):
         cl = os.path.join(a.work, "%s-preload-classes.txt" % name)
         res = run_once(a.java, a.ric_cp, tasks[zip_rel], event_of(),
                        lambda port: env_for(db, a.pg_port, port, extra),
-                       jvm_extra=["-Xlog:class+load=info:file=%s:uptime" % cl])
+                       jvm_extra=["-Xlog:class+load=info:file=%s:%s" % (cl, CLASSLOG_DECORATIONS)])
         if not res or res["status"] != "response" or not check(res["body"])[0]:
             sys.exit("%s did not answer as expected: no preload list written" % name)
-        # the JVM's uptime starts a little after `start`: a class near the border counts as init's
-        after_init = {cls for t, cls, source in class_loads(cl)
-                      if t > res["init"] and cls.startswith(PRELOADABLE) and "$$Lambda" not in cls
-                      and source.startswith("file:")}
+        after_init = preloadable(first_request_classes(cl, res))
         out = os.path.join(ROOT, os.path.dirname(os.path.dirname(zip_rel)), PRELOAD_FILE)
         os.makedirs(os.path.dirname(out), exist_ok=True)
         with open(out, "w") as f:
             f.write(PRELOAD_HEADER)
             f.writelines(c + "\n" for c in sorted(after_init))
         print("%-18s %4d library classes loaded after init -> %s" % (name, len(after_init), out), flush=True)
+
+
+def preloadable(classes):
+    """The classes of a list of (name, source) that a preload list may hold."""
+    return {cls for cls, source in classes
+            if cls.startswith(PRELOADABLE) and "$$" not in cls and source.startswith("file:")}
+
+
+def extend_preload_list(zip_rel, classes):
+    """Adds to a function module's list the preloadable classes its first request still loaded (PRELOAD_EXTEND=1
+    with SNAPSTART=1 CLASSLOG=1: what priming does not reach); creates the list if the module has none."""
+    if not zip_rel.startswith("functions/"):
+        return 0
+    out = os.path.join(ROOT, os.path.dirname(os.path.dirname(zip_rel)), PRELOAD_FILE)
+    listed = set()
+    if os.path.exists(out):
+        listed = {line.strip() for line in open(out) if line.strip() and not line.startswith("#")}
+    added = preloadable(classes) - listed
+    if added:
+        os.makedirs(os.path.dirname(out), exist_ok=True)
+        with open(out, "w") as f:
+            f.write(PRELOAD_HEADER)
+            f.writelines(c + "\n" for c in sorted(listed | added))
+    return len(added)
 
 
 def main():
@@ -391,6 +449,8 @@ def main():
     p.add_argument("--snapstart", action="store_true", help="init as for a SnapStart snapshot, priming included")
     p.add_argument("--preload-lists", action="store_true", help="instead of measuring, write each function "
                    "module's META-INF/quarkus-preload-classes.txt: the library classes its first request loads")
+    p.add_argument("--extend-preload-lists", action="store_true", help="with --classlog: add to each function "
+                   "module's preload list the preloadable classes its first request still loads")
     a = p.parse_args()
     if a.snapstart:
         SNAPSTART.append(True)
@@ -488,11 +548,21 @@ def main():
             if db:
                 pg.fresh(db)
             cl = os.path.join(a.work, "%s-classes.txt" % name)
-            run_once(a.java, a.ric_cp, tasks[zip_rel], event_of(),
-                     lambda port: env_for(db, a.pg_port, port, extra),
-                     jvm_extra=["-Xlog:class+load=info:file=%s:uptime" % cl])
+            res = run_once(a.java, a.ric_cp, tasks[zip_rel], event_of(),
+                           lambda port: env_for(db, a.pg_port, port, extra),
+                           jvm_extra=["-Xlog:class+load=info:file=%s:%s" % (cl, CLASSLOG_DECORATIONS)],
+                           log_path=os.path.join(a.work, "%s-classlog-run.log" % name))
             results[name]["classes_loaded"] = sum(1 for _ in open(cl))
             results[name]["families"] = families(cl)
+            if res and res["status"] == "response" and res.get("served_at"):
+                first = first_request_classes(cl, res)
+                results[name]["first_request_classes"] = len(first)
+                listed = os.path.join(a.work, "%s-first-request-classes.txt" % name)
+                with open(listed, "w") as f:
+                    f.writelines("%s %s\n" % c for c in first)
+                results[name]["first_request_classes_file"] = listed
+                if a.extend_preload_lists:
+                    print("%-18s %d classes added to its preload list" % (name, extend_preload_list(zip_rel, first)))
 
     for name, e in results.items():
         e["zip_bytes"] = os.path.getsize(os.path.join(ROOT, CASES[name][0]))
@@ -516,11 +586,12 @@ def main():
                                       if SNAPSTART else "on-demand init", a.runs))
     print("| function | function.zip bytes | start to first answer, median of %d (min–max) | × bare "
           "| init: start to first /next | init × bare | first request, s (answer − init) | first request × bare "
-          "| Quarkus \"started in\" | CPU s (user+sys) | classes loaded | answer |" % a.runs)
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+          "| Quarkus \"started in\" | CPU s (user+sys) | classes loaded | classes loaded by the first request "
+          "| answer |" % a.runs)
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for name, e in results.items():
         m = e["median"]
-        print("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+        print("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
             name, "{:,}".format(e["zip_bytes"]),
             "%.2f s (%.2f–%.2f)" % (m, min(e["runs"]), max(e["runs"])) if m else "—",
             ratio(m, bare),
@@ -531,6 +602,7 @@ def main():
             "%.2f s" % e["quarkus_median"] if e.get("quarkus_median") else "—",
             "%.2f" % e["cpu_median"] if e.get("cpu_median") else "—",
             e.get("classes_loaded", "—"),
+            e.get("first_request_classes", "—"),
             ("ok " if e["ok"] else "WRONG ") + e["answer"].replace("|", "\\|")[:70]))
     if SNAPSTART:
         print()

@@ -6,8 +6,14 @@
 #   RUNS=3 ONLY=quote,bare bash bench/coldstart/run.sh
 #   SKIP_BUILD=1 bash bench/coldstart/run.sh    # measure the zips already in */target
 #   SNAPSTART=1 ...                             # each init as Lambda's to take a SnapStart snapshot, priming included
-#   CLASSLOG=1 ...                              # plus one run per function with -Xlog:class+load (counts)
+#   CLASSLOG=1 ...                              # plus one run per function with -Xlog:class+load (counts, and
+#                                                 the classes loaded by the first request: KEEP=1 keeps their lists)
+#   COMPARE=1 RUNS=5 SKIP_BUILD=1 bash bench/coldstart/run.sh
+#                                               # before (on-demand) then after (SNAPSTART=1), each with CLASSLOG,
+#                                                 and the one table of docs/benchmarks.md ("SnapStart priming")
 #   CDS=1 ...                                   # what-if: each zip with a dynamic AppCDS archive of its own
+#   SNAPSTART=1 CLASSLOG=1 PRELOAD_EXTEND=1 ... # add to each preload list what the first request after priming
+#                                                 still loads of the preloadable libraries (then rebuild)
 #   PRELOAD_LIST=1 bash bench/coldstart/run.sh  # regenerate each function's META-INF/quarkus-preload-classes.txt
 #                                                 (builds without them, lists what first requests load, rebuilds)
 #
@@ -80,11 +86,26 @@ if [ "${PRELOAD_LIST:-0}" = 1 ]; then
   exit 0
 fi
 
-echo "== cold starts ($RUNS runs each, interleaved; load before: $(cut -d' ' -f1-3 /proc/loadavg))"
+measure() {  # measure <results.json> [more coldstart.py options]
+  local out="$1"; shift
+  python3 bench/coldstart/coldstart.py --java "$JAVA" --ric-cp "$WORK/ric/*" --pg-port "$PG_PORT" \
+    --psql "$PG_BIN/psql" --runs "$RUNS" --work "$WORK" --only "${ONLY:-}" --out "$out" "$@"
+}
+
 status=0
-python3 bench/coldstart/coldstart.py --java "$JAVA" --ric-cp "$WORK/ric/*" --pg-port "$PG_PORT" \
-  --psql "$PG_BIN/psql" --runs "$RUNS" --work "$WORK" --only "${ONLY:-}" --out "$WORK/results.json" \
-  $([ "${CLASSLOG:-0}" = 1 ] && echo --classlog) $([ "${CDS:-0}" = 1 ] && echo --cds) \
-  $([ "${SNAPSTART:-0}" = 1 ] && echo --snapstart) || status=$?
+if [ "${COMPARE:-0}" = 1 ]; then
+  echo "== before: on-demand init ($RUNS runs each, interleaved; load before: $(cut -d' ' -f1-3 /proc/loadavg))"
+  measure "$WORK/before.json" --classlog || status=$?
+  echo "== after: SnapStart init, priming included (load before: $(cut -d' ' -f1-3 /proc/loadavg))"
+  measure "$WORK/after.json" --classlog --snapstart || status=$?
+  echo "== before and after: medians of $RUNS runs (load after: $(cut -d' ' -f1-3 /proc/loadavg))"
+  python3 bench/coldstart/compare.py "$WORK/before.json" "$WORK/after.json"
+  exit $status
+fi
+
+echo "== cold starts ($RUNS runs each, interleaved; load before: $(cut -d' ' -f1-3 /proc/loadavg))"
+measure "$WORK/results.json" $([ "${CLASSLOG:-0}" = 1 ] && echo --classlog) $([ "${CDS:-0}" = 1 ] && echo --cds) \
+  $([ "${SNAPSTART:-0}" = 1 ] && echo --snapstart) $([ "${PRELOAD_EXTEND:-0}" = 1 ] && echo --extend-preload-lists) \
+  || status=$?
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 exit $status

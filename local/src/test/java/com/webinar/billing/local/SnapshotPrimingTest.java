@@ -39,7 +39,7 @@ class SnapshotPrimingTest {
         Map<String, String> outcomes = priming.prime();
 
         assertThat(outcomes)
-                .containsKeys("HttpPriming", "DatabasePriming", "OutboxPriming", "SecretsPriming")
+                .containsKeys("HttpPriming", "DatabasePriming", "WritePriming", "OutboxPriming", "SecretsPriming")
                 .allSatisfy((primer, outcome) -> assertThat(outcome).doesNotStartWith("failed"));
         assertThat(outcomes.get("HttpPriming").split(", "))
                 .as("local mode's dev functions are no Lambda's: not primed")
@@ -80,6 +80,44 @@ class SnapshotPrimingTest {
         priming.prime();
 
         assertThat(everyTableAndSequence()).isEqualTo(before);
+    }
+
+    @Test
+    void the_write_path_is_primed_in_a_transaction_that_is_rolled_back_and_takes_no_sequence_number()
+            throws SQLException {
+        Map<String, String> before = everyTableAndSequence();
+        String account =
+                "snapstart priming " + ConfigProvider.getConfig().getValue("quarkus.application.name", String.class);
+
+        String outcome = priming.prime().get("WritePriming");
+
+        assertThat(outcome)
+                .startsWith(
+                        "inserts, updates, a delete, the outbox's appends and 0 events marked published, rolled back")
+                .contains("a read-only transaction committed, finding nothing");
+        assertThat(rowsOf(account))
+                .as("the account written to prime inserts and updates, and everything hanging from it")
+                .isZero();
+        assertThat(everyTableAndSequence())
+                .as("no row, no invoice number, no sequence value")
+                .isEqualTo(before)
+                .containsKey("sequence payment_event_id_seq");
+    }
+
+    private static int rowsOf(String account) throws SQLException {
+        try (Connection connection = observer();
+                var query = connection.prepareStatement("select (select count(*) from account where id = ?)"
+                        + " + (select count(*) from outbox_event where account_id = ?)"
+                        + " + (select count(*) from invoice where account_id = ?)"
+                        + " + (select count(*) from invoice_number_counter where year >= 9998)")) {
+            query.setString(1, account);
+            query.setString(2, account);
+            query.setString(3, account);
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                return result.getInt(1);
+            }
+        }
     }
 
     private static Connection observer() throws SQLException {

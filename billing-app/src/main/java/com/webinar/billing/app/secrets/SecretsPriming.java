@@ -2,16 +2,9 @@ package com.webinar.billing.app.secrets;
 
 import com.webinar.billing.app.snapstart.Primer;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.AbortableInputStream;
-import software.amazon.awssdk.http.ExecutableHttpRequest;
-import software.amazon.awssdk.http.HttpExecuteRequest;
-import software.amazon.awssdk.http.HttpExecuteResponse;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -39,40 +32,9 @@ class SecretsPriming implements Primer {
         try (SecretsManagerClient client = SecretsManagerClient.builder()
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("priming", "priming")))
-                .httpClient(new FromMemory())
+                .httpClient(new AnswersFromMemory(ANSWER))
                 .build()) {
             return client.getSecretValue(request -> request.secretId("priming")).secretString();
         }
-    }
-
-    /** An HTTP client that answers every request with {@link #ANSWER}, without any network. */
-    private static final class FromMemory implements SdkHttpClient {
-        @Override
-        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-            return new ExecutableHttpRequest() {
-                @Override
-                public HttpExecuteResponse call() {
-                    return HttpExecuteResponse.builder()
-                            .response(SdkHttpResponse.builder()
-                                    .statusCode(200)
-                                    .putHeader("Content-Type", "application/x-amz-json-1.1")
-                                    .putHeader("Content-Length", String.valueOf(ANSWER.length))
-                                    .build())
-                            .responseBody(AbortableInputStream.create(new ByteArrayInputStream(ANSWER)))
-                            .build();
-                }
-
-                @Override
-                public void abort() {}
-            };
-        }
-
-        @Override
-        public String clientName() {
-            return "priming";
-        }
-
-        @Override
-        public void close() {}
     }
 }
