@@ -8,7 +8,8 @@
 #   MVN_ARGS='-Dbilling.renewal.batch-size=1000' bash bench/renewal/median.sh 100000     # any extra -D
 #   LOGS=/tmp/renewal-median bash bench/renewal/median.sh   # where each run's output is kept (default: a temp dir)
 #
-# Prints the load average before each run, one line per run, then one Markdown row per size: the medians of
+# Prints the load average before each run, one line per run (with the WAL and the server's CPU time per renewal and
+# per pgbench transaction, which the machine's load changes less than the rates), then one Markdown row per size: the medians of
 # accounts/s, of pgbench's tps (each run's mean of before and after the tick), of tick/pgbench, and of the cost
 # per account over the 10 000 run's. A figure taken while the load average at start (the benchmark's own line) was
 # above 1.0 is not valid: the row says so and the script exits 2. The figures of a machine shared with other work
@@ -58,6 +59,8 @@ for large in "${SIZES[@]}"; do
         awk -v l="$load" -v s="$small_rate" -v g="$large_rate" -v b="$before" -v a="$after" -v h="$heap_used" \
             -v n="$large" 'BEGIN {p = (b + a) / 2; printf "   load at start %s: 10k %d/s, %d %d/s, pgbench %.0f tps,"\
                 " ratio %.2fx / %.2fx, cost %.2fx, heap at most %s MB\n", l, s, n, g, p, s / p, g / p, s / g, h}'
+        # the server's work per renewal and per TPC-B transaction: CPU time and WAL, which the load does not change
+        grep -E '^(tick WAL|tick CPU|pgbench WAL)' "$log" | sed 's/^/     /'
     done
     file="$LOGS/runs-$large.txt"
     valid="valid"
@@ -84,7 +87,7 @@ for large in "${SIZES[@]}"; do
 done
 
 echo
-echo "Medians (bench/renewal/median.sh, RUNS=$RUNS, $(date -u '+%Y-%m-%d %H:%M UTC'), HEAD $(git rev-parse --short HEAD)):"
+echo "Medians (bench/renewal/median.sh, RUNS=$RUNS, $(date -u '+%Y-%m-%d %H:%M UTC'), HEAD $(git rev-parse --short HEAD 2>/dev/null || echo unknown)):"
 echo
 echo "| accounts | runs | accounts/s | pgbench TPC-B tps | tick/pgbench | cost per account vs 10k | load average at start | |"
 echo "|---:|---:|---:|---:|---:|---:|---|---|"

@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * What the benchmark reads from the PostgreSQL server it measures: its settings, the WAL written and the
@@ -35,7 +36,7 @@ final class BenchmarkServer {
                                 'shared_preload_libraries')""");
     }
 
-    /** Where the WAL and the checkpoint count stand now. */
+    /** Where the WAL, the checkpoint count and the CPU times stand now. */
     Mark mark() {
         if (statements) {
             api.execute("select pg_stat_statements_reset()");
@@ -44,7 +45,24 @@ final class BenchmarkServer {
                 api.text("select pg_current_wal_lsn()::text"),
                 api.count("select num_timed + num_requested from pg_stat_checkpointer"),
                 serverCpuMillis(),
-                jvmCpuMillis());
+                jvmCpuMillis(),
+                updates());
+    }
+
+    /** Of the rows of the tick's updated tables rewritten since {@code mark}, how many in place (HOT). */
+    String hotUpdatesSince(Mark mark) {
+        long[] now = updates();
+        long[] then = mark.updates();
+        return String.format(
+                "account %d of %d, renewal %d of %d",
+                now[1] - then[1], now[0] - then[0], now[3] - then[3], now[2] - then[2]);
+    }
+
+    private long[] updates() {
+        String[] counts = api.text("""
+                        select string_agg(n_tup_upd || ',' || n_tup_hot_upd, ',' order by relname)
+                          from pg_stat_user_tables where relname in ('account', 'renewal')""").split(",");
+        return Arrays.stream(counts).mapToLong(Long::parseLong).toArray();
     }
 
     /** The server's CPU time since {@code mark}, in ms: every process of it, whether still alive or not. */
@@ -58,25 +76,55 @@ final class BenchmarkServer {
 
     /**
      * The postmaster's CPU time with that of its children that have exited (pgbench's backends), plus that of its
-     * processes alive now (the pool's backends, the checkpointer, the WAL writer...), from /proc, in ms.
+     * processes alive now (the pool's backends, the checkpointer, the WAL writer...), from /proc, in ms; once every
+     * backend that has ended is reaped (its CPU time moves to the postmaster's then).
      */
     private long serverCpuMillis() {
-        String[] pids = api.text("select string_agg(pid::text, ',') from pg_stat_activity")
-                .split(",");
+        String postmaster = postmaster();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while ((api.count("select count(*) from pg_stat_activity where datname = 'pgbench'") > 0
+                        || hasUnreapedChild(postmaster))
+                && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
         long ticks = 0;
-        String postmaster = null;
-        for (String pid : pids) {
+        for (String pid : children(postmaster)) {
             long[] stat = stat(pid);
             if (stat.length > 0) {
                 ticks += stat[10] + stat[11];
-                postmaster = String.valueOf(stat[0]);
             }
         }
-        long[] parent = postmaster == null ? new long[0] : stat(postmaster);
-        if (parent.length > 0) {
-            ticks += parent[10] + parent[11] + parent[12] + parent[13];
-        }
+        long[] parent = stat(postmaster);
+        ticks += parent[10] + parent[11] + parent[12] + parent[13];
         return ticks * 10; // USER_HZ is 100 on Linux
+    }
+
+    private String postmaster() {
+        return String.valueOf(stat(api.text("select pg_backend_pid()::text"))[0]);
+    }
+
+    private static List<String> children(String pid) {
+        try {
+            return List.of(Files.readString(Path.of("/proc", pid, "task", pid, "children"))
+                    .trim()
+                    .split("\\s+"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean hasUnreapedChild(String postmaster) {
+        for (String pid : children(postmaster)) {
+            try {
+                String line = Files.readString(Path.of("/proc", pid, "stat"));
+                if (line.charAt(line.lastIndexOf(')') + 2) == 'Z') {
+                    return true;
+                }
+            } catch (IOException e) {
+                return true; // exiting now
+            }
+        }
+        return false;
     }
 
     /** The fields of /proc/PID/stat after the command's name, as numbers from field 4, ppid, on: utime is [10]. */
@@ -133,5 +181,5 @@ final class BenchmarkServer {
                 """, n);
     }
 
-    record Mark(String lsn, long checkpoints, long serverCpuMillis, long jvmCpuMillis) {}
+    record Mark(String lsn, long checkpoints, long serverCpuMillis, long jvmCpuMillis, long[] updates) {}
 }

@@ -123,6 +123,9 @@ class RenewalTickBenchmark {
         out.append(String.format(
                 "tick WAL: %d bytes per account, %d checkpoint(s) during the tick%n",
                 server.walBytesSince(mark) / accounts, server.checkpointsSince(mark)));
+        out.append("tick rows rewritten in place (HOT): ")
+                .append(server.hotUpdatesSince(mark))
+                .append('\n');
         long serverCpu = server.serverCpuMillisSince(mark);
         long jvmCpu = server.jvmCpuMillisSince(mark);
         out.append(String.format(
