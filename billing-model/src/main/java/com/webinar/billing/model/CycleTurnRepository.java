@@ -94,7 +94,7 @@ public class CycleTurnRepository {
             invoices as (
                 insert into invoice (id, account_id, kind, cycle_start, cycle_end, currency, total_minor,
                                      issued_at, payment_key, number_year, number_seq)
-                select gen_random_uuid(), s.account_id, :renewalKind, s.new_start, s.new_end, s.currency,
+                select uuid_v7(), s.account_id, :renewalKind, s.new_start, s.new_end, s.currency,
                        s.total, :now, :keyPrefix || s.account_id || :keySeparator || s.new_start, :year,
                        b.last_seq - (select count(*) from issued) + s.rank
                   from issued s cross join block b

@@ -72,7 +72,7 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEventEntity
                          where a.id = c.account_id and a.id in (select id from locked)
                         returning a.id, a.last_event_sequence - c.n as before)
                     insert into outbox_event (id, type, account_id, sequence, payload, created_at)
-                    select gen_random_uuid(), w.type, w.account_id,
+                    select uuid_v7(), w.type, w.account_id,
                            r.before + row_number() over (partition by w.account_id order by w.position),
                            cast(w.data as jsonb), w.occurred_at
                       from wanted w join reserved r on r.id = w.account_id

@@ -15,6 +15,12 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  */
 public class EmbeddedPostgresConfigSource implements ConfigSource {
     private static final String URL_PROPERTY = "billing.dev.embedded-postgres.url";
+    /**
+     * {@code -Dbilling.dev.embedded-postgres.server.<setting>=<value>} sets a server setting at start, e.g.
+     * {@code shared_preload_libraries=pg_stat_statements} or {@code max_wal_size=4GB} for a benchmark.
+     */
+    private static final String SERVER_SETTING = "billing.dev.embedded-postgres.server.";
+
     private static final Set<String> KEYS =
             Set.of("quarkus.datasource.jdbc.url", "quarkus.datasource.username", "quarkus.datasource.password");
 
@@ -68,11 +74,15 @@ public class EmbeddedPostgresConfigSource implements ConfigSource {
 
     private static String start() {
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .start();
+                    .setServerConfig("synchronous_commit", "off");
+            System.getProperties().stringPropertyNames().stream()
+                    .filter(name -> name.startsWith(SERVER_SETTING))
+                    .forEach(name ->
+                            builder.setServerConfig(name.substring(SERVER_SETTING.length()), System.getProperty(name)));
+            EmbeddedPostgres postgres = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     postgres.close();

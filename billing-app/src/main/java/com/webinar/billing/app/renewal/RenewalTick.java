@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -39,7 +40,12 @@ import org.jboss.logging.MDC;
 @ApplicationScoped
 public class RenewalTick {
     private static final Logger LOG = Logger.getLogger(RenewalTick.class);
-    static final int BATCH = 500;
+    /**
+     * Accounts claimed, and renewals charged, per transaction: one statement per step per batch, so the round trips
+     * and the plans are paid once per batch (docs/benchmarks.md measures 500 against larger batches).
+     */
+    @ConfigProperty(name = "billing.renewal.batch-size", defaultValue = "500")
+    int batch;
     /** The connections a tick uses: the datasource's pool holds two per function instance. */
     static final int WORKERS = 2;
     /**
@@ -109,7 +115,7 @@ public class RenewalTick {
         while (budget.allowsAnotherBatch()) {
             long started = System.nanoTime();
             CycleTurnRepository.DueAccount from = after;
-            CycleTurn.Turned turned = QuarkusTransaction.requiringNew().call(() -> cycleTurn.turn(now, from, BATCH));
+            CycleTurn.Turned turned = QuarkusTransaction.requiringNew().call(() -> cycleTurn.turn(now, from, batch));
             totals.add(turned);
             LOG.debugf("turned %d accounts in %d ms", turned.accounts(), (System.nanoTime() - started) / 1_000_000);
             if (turned.accounts() == 0 && from == null) {
@@ -126,7 +132,7 @@ public class RenewalTick {
         while (budget.allowsAnotherBatch()) {
             long started = System.nanoTime();
             RenewalRepository.LeaseCursor from = after;
-            RenewalRepository.Leased leased = QuarkusTransaction.requiringNew().call(() -> lease(now, from, BATCH));
+            RenewalRepository.Leased leased = QuarkusTransaction.requiringNew().call(() -> lease(now, from, batch));
             List<RenewalRepository.Due> due = leased.renewals();
             long leasedAt = System.nanoTime();
             if (due.isEmpty()) {
@@ -147,7 +153,7 @@ public class RenewalTick {
                     (leasedAt - started) / 1_000_000,
                     (charged - leasedAt) / 1_000_000,
                     (System.nanoTime() - charged) / 1_000_000);
-            if (due.size() < BATCH) {
+            if (due.size() < batch) {
                 return false;
             }
             after = leased.last();
@@ -198,7 +204,7 @@ public class RenewalTick {
         TickTotals totals = new TickTotals();
         CycleTurn.Turned turned;
         do {
-            turned = QuarkusTransaction.requiringNew().call(() -> cycleTurn.turn(now, null, BATCH));
+            turned = QuarkusTransaction.requiringNew().call(() -> cycleTurn.turn(now, null, batch));
             totals.add(turned);
         } while (turned.accounts() > 0);
         return totals.report(false);
