@@ -74,6 +74,11 @@ as_pg "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg/server.log" -w \
 
 echo "== sizes"
 for z in functions/*/target/function.zip bench/coldstart/bare/target/function.zip; do
+  if [ ! -f "$z" ]; then
+    echo "missing $z: build without SKIP_BUILD=1, or ./mvnw -B -q package -DskipTests and" \
+         "./mvnw -B -q -f bench/coldstart/bare/pom.xml package -DskipTests" >&2
+    exit 1
+  fi
   printf '%12s  %s\n' "$(stat -c %s "$z")" "$z"
 done
 
